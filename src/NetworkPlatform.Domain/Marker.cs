@@ -1,0 +1,1 @@
+namespace NetworkPlatform.Domain; public static class Marker {}
