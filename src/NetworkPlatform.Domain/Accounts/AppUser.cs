@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace NetworkPlatform.Domain.Accounts;
+
+/// <summary>A member account. Identity keeps the credentials; the member's own settings live beside them.</summary>
+public class AppUser : IdentityUser<Guid>
+{
+    public const int NameMaxLength = 100;
+
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+
+    /// <summary>"de" or "en"; null means "follow the browser".</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>
+    /// Premium is a period, not a switch: the member is premium while this lies in the future, so premium ends by
+    /// itself without a job flipping a flag.
+    /// </summary>
+    public DateTimeOffset? PremiumUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string DisplayName => $"{FirstName} {LastName}".Trim();
+
+    public Tier TierAt(DateTimeOffset now) => PremiumUntil > now ? Tier.Premium : Tier.Free;
+
+    /// <summary>Adds days of premium: to the running period if there is one, else from now.</summary>
+    public void ExtendPremium(int days, DateTimeOffset now)
+    {
+        if (days is < 1 or > 3660)
+            throw new DomainException("Premium.DaysOutOfRange");
+        var start = PremiumUntil > now ? PremiumUntil.Value : now;
+        PremiumUntil = start.AddDays(days);
+    }
+}
+
+public enum Tier
+{
+    Free = 0,
+    Premium = 1,
+}
+
+public static class Roles
+{
+    public const string Member = "Member";
+    public const string Recruiter = "Recruiter";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Member, Recruiter, Admin];
+}
+
+public static class SupportedCultures
+{
+    public const string German = "de";
+    public const string English = "en";
+    public const string Default = German;
+
+    public static readonly IReadOnlyList<string> All = [German, English];
+
+    public static bool IsSupported(string? culture) => culture is German or English;
+}

@@ -1,1 +1,0 @@
-namespace NetworkPlatform.Domain; public static class Marker {}

@@ -1,0 +1,350 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using NetworkPlatform.Domain;
+using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Web.Features.Shared;
+using NetworkPlatform.Web.Infrastructure;
+using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Resources;
+
+namespace NetworkPlatform.Web.Features.Account;
+
+[Route("account")]
+[AllowAnonymous]
+public class AccountController(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AppDbContext db,
+    MailOutbox outbox,
+    IPasswordHasher<AppUser> hasher,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    // ---------- Register ----------
+
+    [HttpGet("register")]
+    public IActionResult Register() => User.Identity?.IsAuthenticated == true ? Redirect("/") : View(new RegisterModel());
+
+    [HttpPost("register")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> Register(RegisterModel model, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+            return View(model);
+
+        var email = model.Email!.Trim();
+        var culture = CurrentCulture();
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // Same answer as for a new address, so the form does not tell strangers who is a member; the owner
+            // learns of it by mail instead. Hash anyway so the answer takes about as long.
+            hasher.HashPassword(existing, model.Password!);
+            outbox.Add("AlreadyRegistered", existing, new Dictionary<string, string>
+            {
+                ["LoginLink"] = outbox.Link("/account/login"),
+                ["ResetLink"] = outbox.Link("/account/forgot-password"),
+            });
+            await db.SaveChangesAsync(ct);
+            return RedirectToAction(nameof(CheckEmail), new { kind = "register" });
+        }
+
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            UserName = email,
+            Email = email,
+            FirstName = model.FirstName!.Trim(),
+            LastName = model.LastName!.Trim(),
+            Culture = culture,
+            CreatedAt = time.GetUtcNow(),
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.CreateAsync(user, model.Password!);
+        if (!result.Succeeded)
+        {
+            AddIdentityErrors(result, nameof(RegisterModel.Password));
+            return View(model);
+        }
+        await users.AddToRoleAsync(user, Roles.Member);
+        await AddConfirmationMailAsync(user);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return RedirectToAction(nameof(CheckEmail), new { kind = "register" });
+    }
+
+    [HttpGet("check-email")]
+    public IActionResult CheckEmail(string? kind) => View(kind switch
+    {
+        "reset" => new CheckEmailModel("CheckEmail.Reset.Title", "CheckEmail.Reset.Text", null),
+        "resend" => new CheckEmailModel("CheckEmail.Resend.Title", "CheckEmail.Resend.Text", null),
+        _ => new CheckEmailModel("CheckEmail.Register.Title", "CheckEmail.Register.Text", null),
+    });
+
+    [HttpGet("confirm")]
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || !TryDecode(code, out var token))
+            return View("ConfirmEmailFailed");
+        if (user.EmailConfirmed)
+            return View("ConfirmEmailDone");
+        var result = await users.ConfirmEmailAsync(user, token);
+        return View(result.Succeeded ? "ConfirmEmailDone" : "ConfirmEmailFailed");
+    }
+
+    [HttpGet("resend-confirmation")]
+    public IActionResult ResendConfirmation(string? email) => View(new EmailOnlyModel { Email = email });
+
+    [HttpPost("resend-confirmation")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> ResendConfirmation(EmailOnlyModel model, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+            return View(model);
+        var user = await users.FindByEmailAsync(model.Email!.Trim());
+        if (user is { EmailConfirmed: false })
+        {
+            await AddConfirmationMailAsync(user);
+            await db.SaveChangesAsync(ct);
+        }
+        return RedirectToAction(nameof(CheckEmail), new { kind = "resend" });
+    }
+
+    // ---------- Log in / out ----------
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true
+            ? LocalRedirect(ReturnUrls.Safe(Url, returnUrl))
+            : View(new LoginModel { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> Login(LoginModel model)
+    {
+        if (!ModelState.IsValid)
+            return View(model);
+
+        var user = await users.FindByEmailAsync(model.Email!.Trim());
+        if (user is { EmailConfirmed: false })
+        {
+            // Only someone who knows the password learns that the address still needs confirming.
+            if (await users.CheckPasswordAsync(user, model.Password!))
+            {
+                model.ShowResendLink = true;
+                ModelState.AddModelError("", l["Login.NotConfirmed"]);
+            }
+            else
+            {
+                await users.AccessFailedAsync(user);
+                ModelState.AddModelError("", l["Login.Failed"]);
+            }
+            return View(model);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user?.UserName ?? model.Email!, model.Password!,
+            model.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await RememberCultureAsync(user!);
+            return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
+        }
+        if (result.RequiresTwoFactor)
+            return RedirectToAction(nameof(LoginWithTwoFactor), new { model.ReturnUrl, model.RememberMe });
+
+        // One message for a wrong password, an unknown address and a locked account: it must not tell which.
+        ModelState.AddModelError("", l["Login.Failed"]);
+        return View(model);
+    }
+
+    [HttpGet("login-2fa")]
+    public async Task<IActionResult> LoginWithTwoFactor(string? returnUrl, bool rememberMe)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+            return RedirectToAction(nameof(Login), new { returnUrl });
+        return View(new TwoFactorLoginModel { ReturnUrl = returnUrl, RememberMe = rememberMe });
+    }
+
+    [HttpPost("login-2fa")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> LoginWithTwoFactor(TwoFactorLoginModel model)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+            return RedirectToAction(nameof(Login), new { model.ReturnUrl });
+        if (!ModelState.IsValid)
+            return View(model);
+
+        var code = new string(model.Code!.Where(char.IsDigit).ToArray());
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, model.RememberMe, model.RememberDevice);
+        if (result.Succeeded)
+        {
+            await RememberCultureAsync(user);
+            return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
+        }
+        ModelState.AddModelError(nameof(model.Code), result.IsLockedOut ? l["Login.Failed"] : l["Login.WrongCode"]);
+        return View(model);
+    }
+
+    [HttpGet("login-recovery")]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+            return RedirectToAction(nameof(Login), new { returnUrl });
+        return View(new RecoveryCodeLoginModel { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost("login-recovery")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeLoginModel model)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+            return RedirectToAction(nameof(Login), new { model.ReturnUrl });
+        if (!ModelState.IsValid)
+            return View(model);
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(model.RecoveryCode!.Replace(" ", ""));
+        if (result.Succeeded)
+        {
+            this.Success(l["Login.RecoveryCodeUsed"]);
+            return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
+        }
+        ModelState.AddModelError(nameof(model.RecoveryCode), l["Login.WrongRecoveryCode"]);
+        return View(model);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        if (await users.GetUserAsync(User) is { } user)
+            // A new stamp ends the member's sessions on every other device too.
+            await users.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+        this.Success(l["Logout.Done"]);
+        return Redirect("/");
+    }
+
+    // ---------- Forgotten password ----------
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword(string? email) => View(new EmailOnlyModel { Email = email });
+
+    [HttpPost("forgot-password")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> ForgotPassword(EmailOnlyModel model, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+            return View(model);
+        var user = await users.FindByEmailAsync(model.Email!.Trim());
+        if (user is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            outbox.Add("ResetPassword", user, new Dictionary<string, string>
+            {
+                ["Link"] = outbox.Link($"/account/reset-password?userId={user.Id}&code={Encode(token)}"),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        return RedirectToAction(nameof(CheckEmail), new { kind = "reset" });
+    }
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? userId, string? code) =>
+        string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)
+            ? View("ResetPasswordFailed")
+            : View(new ResetPasswordModel { UserId = userId, Code = code });
+
+    [HttpPost("reset-password")]
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> ResetPassword(ResetPasswordModel model)
+    {
+        if (!ModelState.IsValid)
+            return View(model);
+        var user = model.UserId is null ? null : await users.FindByIdAsync(model.UserId);
+        if (user is null || !TryDecode(model.Code, out var token))
+            return View("ResetPasswordFailed");
+
+        var result = await users.ResetPasswordAsync(user, token, model.Password!);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+                return View("ResetPasswordFailed");
+            AddIdentityErrors(result, nameof(ResetPasswordModel.Password));
+            return View(model);
+        }
+        // Following the link proved the mailbox is theirs; a locked account is open again.
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        this.Success(l["ResetPassword.Done"]);
+        return RedirectToAction(nameof(Login));
+    }
+
+    // ---------- helpers ----------
+
+    private async Task AddConfirmationMailAsync(AppUser user)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        outbox.Add("ConfirmEmail", user, new Dictionary<string, string>
+        {
+            ["Link"] = outbox.Link($"/account/confirm?userId={user.Id}&code={Encode(token)}"),
+        });
+    }
+
+    /// <summary>The language picked before logging in becomes the member's setting if they have none yet.</summary>
+    private async Task RememberCultureAsync(AppUser user)
+    {
+        if (user.Culture is not null)
+            return;
+        user.Culture = CurrentCulture();
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+    }
+
+    private static string CurrentCulture()
+    {
+        var c = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return SupportedCultures.IsSupported(c) ? c : SupportedCultures.Default;
+    }
+
+    private void AddIdentityErrors(IdentityResult result, string passwordField)
+    {
+        foreach (var e in result.Errors)
+        {
+            var field = e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
+                : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "Email"
+                : "";
+            ModelState.AddModelError(field, l["Identity." + e.Code].ResourceNotFound ? e.Description : l["Identity." + e.Code]);
+        }
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static bool TryDecode(string? code, out string token)
+    {
+        token = "";
+        if (string.IsNullOrEmpty(code))
+            return false;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

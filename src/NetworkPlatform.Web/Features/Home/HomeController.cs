@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using NetworkPlatform.Domain.Accounts;
+
+namespace NetworkPlatform.Web.Features.Home;
+
+public record StartPageModel(string FirstName, Tier Tier, DateTimeOffset? PremiumUntil, bool TwoFactorEnabled,
+    bool IsAdmin, bool IsRecruiter);
+
+[AllowAnonymous]
+public class HomeController(UserManager<AppUser> users, TimeProvider time) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index()
+    {
+        if (User.Identity?.IsAuthenticated != true || await users.GetUserAsync(User) is not { } user)
+        {
+            ViewData["Robots"] = "index, follow";
+            return View("Landing");
+        }
+        return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
+            user.TwoFactorEnabled, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Recruiter)));
+    }
+}

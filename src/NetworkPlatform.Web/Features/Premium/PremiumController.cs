@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Premium;
+using NetworkPlatform.Web.Features.Shared;
+using NetworkPlatform.Web.Infrastructure.Security;
+using NetworkPlatform.Web.Resources;
+
+namespace NetworkPlatform.Web.Features.Premium;
+
+public class RedeemModel
+{
+    [Display(Name = "Field.VoucherCode")]
+    [Required(ErrorMessage = "Validation.VoucherRequired")]
+    [StringLength(40, ErrorMessage = "Validation.TooLong")]
+    public string? Code { get; set; }
+}
+
+public record PremiumPageModel(bool SignedIn, Tier Tier, DateTimeOffset? PremiumUntil, RedeemModel Redeem);
+
+[Route("premium")]
+public class PremiumController(UserManager<AppUser> users, SignInManager<AppUser> signIn, PremiumService premium,
+    TimeProvider time, IStringLocalizer<SharedResource> l) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await PageModelAsync(new RedeemModel()));
+
+    [Authorize]
+    [HttpPost("redeem")]
+    public async Task<IActionResult> Redeem([Bind(Prefix = "Redeem")] RedeemModel model, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (result, until) = await premium.RedeemAsync(User.IdOf(), model.Code, ct);
+            if (result == RedeemResult.Redeemed)
+            {
+                if (await users.GetUserAsync(User) is { } user)
+                    await signIn.RefreshSignInAsync(user);
+                this.Success(l["Premium.Redeemed", until!.Value.ToLocalDate()]);
+                return RedirectToAction(nameof(Index));
+            }
+            ModelState.AddModelError("Redeem.Code",
+                result == RedeemResult.AlreadyUsed ? l["Premium.CodeUsed"] : l["Premium.CodeUnknown"]);
+        }
+        return View(nameof(Index), await PageModelAsync(model));
+    }
+
+    private async Task<PremiumPageModel> PageModelAsync(RedeemModel redeem)
+    {
+        var user = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
+        return user is null
+            ? new PremiumPageModel(false, Tier.Free, null, redeem)
+            : new PremiumPageModel(true, user.TierAt(time.GetUtcNow()), user.PremiumUntil, redeem);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace NetworkPlatform.Web.Features.Shared;
+
+/// <summary>Dates in the member's culture: de 22.11.2026, en 22 Nov 2026 (stored in UTC, shown as the UTC date).</summary>
+public static class Formatting
+{
+    public static string ToLocalDate(this DateTimeOffset value) =>
+        value.UtcDateTime.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de" ? "dd.MM.yyyy" : "d MMM yyyy",
+            CultureInfo.CurrentCulture);
+
+    public static string ToLocalDateTime(this DateTimeOffset value) =>
+        value.UtcDateTime.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de" ? "dd.MM.yyyy HH:mm" : "d MMM yyyy, HH:mm",
+            CultureInfo.CurrentCulture) + " UTC";
+}

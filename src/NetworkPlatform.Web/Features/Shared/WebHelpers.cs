@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
+using NetworkPlatform.Domain;
+using NetworkPlatform.Web.Infrastructure.Security;
+using NetworkPlatform.Web.Resources;
+
+namespace NetworkPlatform.Web.Features.Shared;
+
+public static class LanguageCookie
+{
+    public const string Name = "np.lang";
+}
+
+/// <summary>A domain rule broken by a member's request becomes a message on the page, never a 500.</summary>
+public class DomainExceptionFilter(IStringLocalizer<SharedResource> l, ITempDataDictionaryFactory tempData)
+    : IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        if (context.Exception is not DomainException ex)
+            return;
+        var data = tempData.GetTempData(context.HttpContext);
+        data[Flash.ErrorKey] = l[ex.MessageKey].Value;
+        var referer = context.HttpContext.Request.Headers.Referer.ToString();
+        var local = Uri.TryCreate(referer, UriKind.Absolute, out var uri) &&
+                    uri.Host == context.HttpContext.Request.Host.Host
+            ? uri.PathAndQuery
+            : "/";
+        context.Result = new LocalRedirectResult(local);
+        context.ExceptionHandled = true;
+    }
+}
+
+/// <summary>One-shot messages shown at the top of the next page (after a redirect).</summary>
+public static class Flash
+{
+    public const string SuccessKey = "flash.success";
+    public const string ErrorKey = "flash.error";
+
+    public static void Success(this Controller c, string message) => c.TempData[SuccessKey] = message;
+    public static void Error(this Controller c, string message) => c.TempData[ErrorKey] = message;
+}
+
+public static class ReturnUrls
+{
+    /// <summary>Only paths on this site ("/x", not "//evil" or "/\evil"); anything else goes home.</summary>
+    public static string Safe(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}
+
+public class PremiumRequirement : IAuthorizationRequirement;
+
+/// <summary>Premium is checked against the clock at each request, so it ends by itself when its period ends.</summary>
+public class PremiumHandler(TimeProvider time) : AuthorizationHandler<PremiumRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PremiumRequirement requirement)
+    {
+        if (context.User.IsPremiumAt(time.GetUtcNow()))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Admins must use two-factor authentication. An admin who has not set it up is sent to set it up; one who has,
+/// signed in with it (Identity refuses otherwise).
+/// </summary>
+public class RequireTwoFactorAttribute : ActionFilterAttribute
+{
+    public override void OnActionExecuting(ActionExecutingContext context)
+    {
+        var user = context.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(AppClaims.TwoFactor) is null)
+            context.Result = new RedirectToActionResult("TwoFactor", "Settings", new { required = true });
+    }
+}

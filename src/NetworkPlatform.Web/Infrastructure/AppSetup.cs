@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using NetworkPlatform.Domain;
+using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Premium;
+using NetworkPlatform.Web.Features.Shared;
+using NetworkPlatform.Web.Infrastructure.Demo;
+using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Health;
+using NetworkPlatform.Web.Infrastructure.Localization;
+using NetworkPlatform.Web.Infrastructure.Logging;
+using NetworkPlatform.Web.Infrastructure.Security;
+using NetworkPlatform.Web.Resources;
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace NetworkPlatform.Web.Infrastructure;
+
+public static class AppSetup
+{
+    public const string AuthRateLimit = "auth";
+    public const string PremiumPolicy = "Premium";
+    public const string AdminPolicy = "Admin";
+
+    public static void AddNetworkPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        AddLogging(builder);
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+        services.Configure<AppOptions>(config.GetSection(AppOptions.Section));
+        services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
+
+        var connectionString = config.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README, Configuration).");
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
+
+        // Domain services
+        services.AddScoped<PremiumService>();
+        services.AddScoped<MemberAdminService>();
+        services.AddScoped<MailOutbox>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<DemoSeeder>();
+
+        AddAccounts(services, config);
+        AddWeb(services, config);
+
+        services.AddHealthChecks()
+            .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
+    }
+
+    private static void AddLogging(WebApplicationBuilder builder)
+    {
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext();
+        logger = builder.Environment.IsProduction()
+            ? logger.WriteTo.Console(new JsonFormatter(renderMessage: true))
+            : logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
+    }
+
+    private static void AddAccounts(IServiceCollection services, IConfiguration config)
+    {
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+        // Checked on every request: logging out or changing the password elsewhere ends this session at once,
+        // and the claims (language, premium, 2FA) are rebuilt from the database. One indexed read per request.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = config.GetValue("Accounts:SecurityStampInterval", TimeSpan.Zero);
+            // Identity drops the "amr" (signed in with 2FA) claim when it rebuilds the principal; keep it.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var amr = ctx.CurrentPrincipal?.FindFirst("amr");
+                if (amr is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
+                    id.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "np.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+            // A member who may not see a page gets a real 403 with our error page, not a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PremiumPolicy, p => p.RequireAuthenticatedUser().AddRequirements(new PremiumRequirement()))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PremiumHandler>();
+
+        services.AddDataProtection()
+            .SetApplicationName("NetworkPlatform");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+    }
+
+    private static void AddWeb(IServiceCollection services, IConfiguration config)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SupportedCultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new UserCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = LanguageCookie.Name },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<DomainExceptionFilter>();
+            })
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "np.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = config.GetValue("RateLimits:AuthPerMinute", 10);
+            o.AddPolicy(AuthRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await ctx.HttpContext.Response.WriteAsync(l["Errors.TooManyRequests"], ct);
+            };
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Seed)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+    }
+
+    public static void UseNetworkPlatform(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("App:BehindProxy", false))
+            app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error/500");
+        if (app.Environment.IsProduction())
+            app.UseHsts();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication: the member's own language setting comes from their claims.
+        app.UseRequestLocalization();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapControllers();
+    }
+}

@@ -1,0 +1,35 @@
+namespace NetworkPlatform.Web.Infrastructure.Email;
+
+public class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string FromAddress { get; set; } = "no-reply@networkplatform.local";
+    public string FromName { get; set; } = "NetworkPlatform";
+
+    /// <summary>Where mails go when no SMTP host is set (the local run): one .eml file per mail.</summary>
+    public string PickupDirectory { get; set; } = ".data/mail";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for due mails when the outbox was empty.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+public class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}
+
+public class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>The address members reach the app at; links in mails start with it.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1:5000";
+    public string Name { get; set; } = "NetworkPlatform";
+}
