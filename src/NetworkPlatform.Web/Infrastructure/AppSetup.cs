@@ -99,7 +99,9 @@ public static class AppSetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+        // Links in mails (confirm, reset, change address) work for 3 days.
+        services.Configure<DataProtectionTokenProviderOptions>(o =>
+            o.TokenLifespan = config.GetValue("Accounts:TokenLifespan", TimeSpan.FromDays(3)));
 
         // Checked on every request: logging out or changing the password elsewhere ends this session at once,
         // and the claims (language, premium, 2FA) are rebuilt from the database. One indexed read per request.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace NetworkPlatform.Web.Features.Errors;
+namespace NetworkPlatform.Web.Features.Error;
 
 public record ErrorPageModel(int StatusCode, string? TraceId);
 
