@@ -23,6 +23,20 @@ public class AppUser : IdentityUser<Guid>
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 
+    /// <summary>A new account; the e-mail address is also the user name members log in with.</summary>
+    public static AppUser Create(string email, string firstName, string lastName, string? culture, DateTimeOffset now,
+        bool emailConfirmed = false) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserName = email,
+        Email = email,
+        EmailConfirmed = emailConfirmed,
+        FirstName = firstName,
+        LastName = lastName,
+        Culture = SupportedCultures.IsSupported(culture) ? culture : null,
+        CreatedAt = now,
+    };
+
     public Tier TierAt(DateTimeOffset now) => PremiumUntil > now ? Tier.Premium : Tier.Free;
 
     /// <summary>Adds days of premium: to the running period if there is one, else from now.</summary>

@@ -68,17 +68,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FirstName = first,
-            LastName = last,
-            Culture = culture,
-            CreatedAt = Clock.GetUtcNow(),
-        };
+        var user = AppUser.Create(email, first, last, culture, Clock.GetUtcNow(), emailConfirmed: true);
         var result = await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code)));
         await users.AddToRolesAsync(user, [Roles.Member, .. extraRoles]);

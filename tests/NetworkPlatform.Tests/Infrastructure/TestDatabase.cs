@@ -20,8 +20,20 @@ public static class TestDatabase
     {
         var template = await TemplateAsync();
         var name = "np_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        return ConnectionString(name);
+        // Nothing may hold a connection to the template while it is copied; tests never connect to it, so a
+        // conflict can only be a moment's overlap with the template's own creation: try again briefly.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+                return ConnectionString(name);
+            }
+            catch (PostgresException e) when (e.SqlState == "55006" && attempt < 20)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     public static async Task<string> CreateEmptyAsync()
@@ -44,7 +56,8 @@ public static class TestDatabase
             var name = $"np_template_{Environment.ProcessId}";
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\"");
             await ExecuteAsync($"CREATE DATABASE \"{name}\"");
-            await using (var db = NewContext(ConnectionString(name)))
+            var unpooled = new NpgsqlConnectionStringBuilder(ConnectionString(name)) { Pooling = false }.ConnectionString;
+            await using (var db = NewContext(unpooled))
                 await db.Database.MigrateAsync();
             NpgsqlConnection.ClearAllPools(); // a template must have no open connections
             _template = name;

@@ -16,7 +16,7 @@ public partial class SchemaDriftTests
     [Fact]
     public async Task The_migrated_schema_equals_the_schema_of_the_model()
     {
-        var migrated = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString(await TestDatabase.TemplateAsync()));
+        var migrated = new NpgsqlConnectionStringBuilder(await TestDatabase.CreateAsync());
         var fromModel = new NpgsqlConnectionStringBuilder(await TestDatabase.CreateEmptyAsync());
         await using (var db = TestDatabase.NewContext(fromModel.ConnectionString))
             await db.Database.EnsureCreatedAsync();
@@ -30,9 +30,9 @@ public partial class SchemaDriftTests
     }
 
     [Fact]
-    public async Task Every_migration_is_applied_to_the_template_and_none_is_pending()
+    public async Task Every_migration_is_applied_to_a_test_database_and_none_is_pending()
     {
-        await using var db = TestDatabase.NewContext(TestDatabase.ConnectionString(await TestDatabase.TemplateAsync()));
+        await using var db = TestDatabase.NewContext(await TestDatabase.CreateAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }

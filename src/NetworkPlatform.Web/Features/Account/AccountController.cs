@@ -54,16 +54,7 @@ public class AccountController(
             return RedirectToAction(nameof(CheckEmail), new { kind = "register" });
         }
 
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = email,
-            Email = email,
-            FirstName = model.FirstName!.Trim(),
-            LastName = model.LastName!.Trim(),
-            Culture = culture,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var user = AppUser.Create(email, model.FirstName!.Trim(), model.LastName!.Trim(), culture, time.GetUtcNow());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.CreateAsync(user, model.Password!);

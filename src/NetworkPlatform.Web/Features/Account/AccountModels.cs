@@ -4,7 +4,7 @@ using NetworkPlatform.Web.Infrastructure.Security;
 
 namespace NetworkPlatform.Web.Features.Account;
 
-public class RegisterModel
+public class RegisterModel : NewPasswordModel
 {
     [Display(Name = "Field.FirstName")]
     [Required(ErrorMessage = "Validation.FirstNameRequired")]
@@ -21,18 +21,6 @@ public class RegisterModel
     [EmailAddress(ErrorMessage = "Validation.Email")]
     [StringLength(256, ErrorMessage = "Validation.TooLong")]
     public string? Email { get; set; }
-
-    [Display(Name = "Field.Password")]
-    [Required(ErrorMessage = "Validation.PasswordRequired")]
-    [StringLength(CommonPasswordValidator.MaxLength, MinimumLength = 12, ErrorMessage = "Validation.PasswordLength")]
-    [DataType(DataType.Password)]
-    public string? Password { get; set; }
-
-    [Display(Name = "Field.ConfirmPassword")]
-    [Required(ErrorMessage = "Validation.ConfirmPasswordRequired")]
-    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-    [DataType(DataType.Password)]
-    public string? ConfirmPassword { get; set; }
 }
 
 public class LoginModel
@@ -90,12 +78,16 @@ public class EmailOnlyModel
     public string? Email { get; set; }
 }
 
-public class ResetPasswordModel
+public class ResetPasswordModel : NewPasswordModel
 {
     public string? UserId { get; set; }
     public string? Code { get; set; }
+}
 
-    [Display(Name = "Field.NewPassword")]
+/// <summary>A new password typed twice, with the length rule; the common-password rule is Identity's validator.</summary>
+public abstract class NewPasswordModel
+{
+    [Display(Name = "Field.Password")]
     [Required(ErrorMessage = "Validation.PasswordRequired")]
     [StringLength(CommonPasswordValidator.MaxLength, MinimumLength = 12, ErrorMessage = "Validation.PasswordLength")]
     [DataType(DataType.Password)]

@@ -21,6 +21,9 @@ public class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string Type { get; set; } = "text";
 
     public string? Hint { get; set; }
+
+    /// <summary>A label other than the model's display name (the same field means "New password" on one page).</summary>
+    public string? Label { get; set; }
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
     public bool Autofocus { get; set; }
@@ -67,7 +70,7 @@ public class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         foreach (var key in input.Attributes.Keys.Where(k => k.StartsWith("data-val", StringComparison.Ordinal)).ToList())
             input.Attributes.Remove(key);
 
-        var label = For.Metadata.GetDisplayName();
+        var label = Label ?? For.Metadata.GetDisplayName();
         var html = new HtmlContentBuilder();
         html.AppendHtml("<div class=\"mb-3\">");
         html.AppendHtml($"<label class=\"form-label fw-semibold\" for=\"{id}\">");

@@ -39,16 +39,8 @@ public static class CreateAdminCommand
         if (user is null)
         {
             password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
-            user = new AppUser
-            {
-                Id = Guid.CreateVersion7(),
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                FirstName = Arg("--first-name") ?? "Admin",
-                LastName = Arg("--last-name") ?? "",
-                CreatedAt = time.GetUtcNow(),
-            };
+            user = AppUser.Create(email, Arg("--first-name") ?? "Admin", Arg("--last-name") ?? "", null,
+                time.GetUtcNow(), emailConfirmed: true);
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {

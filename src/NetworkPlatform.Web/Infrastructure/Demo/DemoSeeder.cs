@@ -62,19 +62,9 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
     private async Task CreateAsync(string first, string last, string email, string culture, string[] roles, string hash,
         DateTimeOffset? premiumUntil, DateTimeOffset now)
     {
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(now),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FirstName = first,
-            LastName = last,
-            Culture = culture,
-            PremiumUntil = premiumUntil,
-            CreatedAt = now,
-            PasswordHash = hash,
-        };
+        var user = AppUser.Create(email, first, last, culture, now, emailConfirmed: true);
+        user.PremiumUntil = premiumUntil;
+        user.PasswordHash = hash;
         var result = await users.CreateAsync(user);
         if (!result.Succeeded)
             throw new InvalidOperationException($"Demo member {email}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
