@@ -71,7 +71,6 @@ R = {
 "Identity.DefaultError": ("Something went wrong. Please try again.", "Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal."),
 "Identity.RecoveryCodeRedemptionFailed": ("This recovery code is not valid", "Dieser Wiederherstellungscode ist nicht gültig"),
 # Errors
-"Errors.TooManyRequests": ("Too many attempts. Please wait a minute and try again.", "Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut."),
 "Error.400.Title": ("The request could not be processed", "Die Anfrage konnte nicht verarbeitet werden"),
 "Error.400.Text": ("The form may have been open too long. Go back, reload the page and try again.", "Das Formular war vielleicht zu lange geöffnet. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es noch einmal."),
 "Error.403.Title": ("You may not see this page", "Sie dürfen diese Seite nicht sehen"),

@@ -199,12 +199,11 @@ public static class AppSetup
             o.AddPolicy(AuthRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
-            o.OnRejected = async (ctx, ct) =>
+            // No body here: the status code page (/error/429) answers with a localized page.
+            o.OnRejected = (ctx, _) =>
             {
-                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await ctx.HttpContext.Response.WriteAsync(l["Errors.TooManyRequests"], ct);
+                return ValueTask.CompletedTask;
             };
         });
 
