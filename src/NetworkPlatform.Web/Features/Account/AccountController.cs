@@ -90,7 +90,7 @@ public class AccountController(
     [HttpGet("confirm")]
     public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
     {
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var user = await users.FindByLinkIdAsync(userId);
         if (user is null || !TryDecode(code, out var token))
             return View("ConfirmEmailFailed");
         if (user.EmailConfirmed)
@@ -268,7 +268,7 @@ public class AccountController(
     {
         if (!ModelState.IsValid)
             return View(model);
-        var user = model.UserId is null ? null : await users.FindByIdAsync(model.UserId);
+        var user = await users.FindByLinkIdAsync(model.UserId);
         if (user is null || !TryDecode(model.Code, out var token))
             return View("ResetPasswordFailed");
 
