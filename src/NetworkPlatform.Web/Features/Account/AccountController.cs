@@ -135,8 +135,13 @@ public class AccountController(
         var user = await users.FindByEmailAsync(model.Email!.Trim());
         if (user is { EmailConfirmed: false })
         {
-            // Only someone who knows the password learns that the address still needs confirming.
-            if (await users.CheckPasswordAsync(user, model.Password!))
+            // Only someone who knows the password learns that the address still needs confirming; while the
+            // account is locked, not even they, or telling "right password" apart would let guessing go on.
+            if (await users.IsLockedOutAsync(user))
+            {
+                ModelState.AddModelError("", l["Login.Failed"]);
+            }
+            else if (await users.CheckPasswordAsync(user, model.Password!))
             {
                 model.ShowResendLink = true;
                 ModelState.AddModelError("", l["Login.NotConfirmed"]);
