@@ -81,7 +81,7 @@ public class AccountController(
     [HttpGet("confirm")]
     public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
     {
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var user = await users.FindByLinkIdAsync(userId);
         if (user is null || !TryDecode(code, out var token))
             return View("ConfirmEmailFailed");
         if (user.EmailConfirmed)
@@ -126,8 +126,13 @@ public class AccountController(
         var user = await users.FindByEmailAsync(model.Email!.Trim());
         if (user is { EmailConfirmed: false })
         {
-            // Only someone who knows the password learns that the address still needs confirming.
-            if (await users.CheckPasswordAsync(user, model.Password!))
+            // Only someone who knows the password learns that the address still needs confirming; while the
+            // account is locked, not even they, or telling "right password" apart would let guessing go on.
+            if (await users.IsLockedOutAsync(user))
+            {
+                ModelState.AddModelError("", l["Login.Failed"]);
+            }
+            else if (await users.CheckPasswordAsync(user, model.Password!))
             {
                 model.ShowResendLink = true;
                 ModelState.AddModelError("", l["Login.NotConfirmed"]);
@@ -259,7 +264,7 @@ public class AccountController(
     {
         if (!ModelState.IsValid)
             return View(model);
-        var user = model.UserId is null ? null : await users.FindByIdAsync(model.UserId);
+        var user = await users.FindByLinkIdAsync(model.UserId);
         if (user is null || !TryDecode(model.Code, out var token))
             return View("ResetPasswordFailed");
 

@@ -143,7 +143,7 @@ public class SettingsController(
     [HttpGet("email/confirm")]
     public async Task<IActionResult> ConfirmEmailChange(string? userId, string? email, string? code, CancellationToken ct)
     {
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var user = await users.FindByLinkIdAsync(userId);
         if (user is null || string.IsNullOrEmpty(email) || !AccountController.TryDecode(code, out var token))
             return View("ConfirmEmailChangeFailed");
         if (string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))

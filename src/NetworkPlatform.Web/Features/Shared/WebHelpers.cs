@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using NetworkPlatform.Domain;
+using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 
@@ -33,6 +35,16 @@ public class DomainExceptionFilter(IStringLocalizer<SharedResource> l, ITempData
         context.Result = new LocalRedirectResult(local);
         context.ExceptionHandled = true;
     }
+}
+
+public static class LinkMembers
+{
+    /// <summary>
+    /// The member a mailed link names, or null. A link cut short or mangled by a mail program carries an id that is
+    /// no Guid, and UserManager.FindByIdAsync throws on that (a 500); such a link is simply a link that does not work.
+    /// </summary>
+    public static async Task<AppUser?> FindByLinkIdAsync(this UserManager<AppUser> users, string? userId) =>
+        Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
 }
 
 /// <summary>One-shot messages shown at the top of the next page (after a redirect).</summary>
