@@ -264,6 +264,7 @@ R = {
 "Admin.Members.SearchHint": ("Name or e-mail address, or part of it", "Name oder E-Mail-Adresse, auch teilweise"),
 "Admin.Members.SearchSubmit": ("Search", "Suchen"),
 "Admin.Members.Count": ("{0} members found", "{0} Mitglieder gefunden"),
+"Admin.Members.CountOne": ("1 member found", "1 Mitglied gefunden"),
 "Admin.Members.None": ("No member matches this search.", "Kein Mitglied passt zu dieser Suche."),
 "Admin.Members.Col.Member": ("Member", "Mitglied"),
 "Admin.Members.Col.Roles": ("Roles", "Rollen"),

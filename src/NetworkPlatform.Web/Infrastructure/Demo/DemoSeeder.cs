@@ -73,6 +73,7 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
 
     private static string Slug(string s) => new string(s.ToLowerInvariant()
         .Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss")
+        .Normalize(System.Text.NormalizationForm.FormD) // é -> e + accent, and the accent is dropped below
         .Where(c => c is >= 'a' and <= 'z').ToArray());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded a demo network of {Count} members")]
