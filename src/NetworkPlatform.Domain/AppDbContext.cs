@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Email;
+using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
+using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Domain.Security;
 
 namespace NetworkPlatform.Domain;
@@ -14,6 +16,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<VoucherCode> VoucherCodes => Set<VoucherCode>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<MemberProfile> Profiles => Set<MemberProfile>();
+    public DbSet<ProfileEntry> ProfileEntries => Set<ProfileEntry>();
+    public DbSet<ProfileLanguage> ProfileLanguages => Set<ProfileLanguage>();
+    public DbSet<ProfileLink> ProfileLinks => Set<ProfileLink>();
+    public DbSet<ProfileDocument> ProfileDocuments => Set<ProfileDocument>();
+    public DbSet<ProfileSlugRedirect> ProfileSlugRedirects => Set<ProfileSlugRedirect>();
+    public DbSet<ProfileVisit> ProfileVisits => Set<ProfileVisit>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

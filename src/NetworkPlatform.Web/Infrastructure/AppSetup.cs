@@ -13,7 +13,9 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
+using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Demo;
 using NetworkPlatform.Web.Infrastructure.Email;
@@ -52,6 +54,12 @@ public static class AppSetup
         // Domain services
         services.AddScoped<PremiumService>();
         services.AddScoped<MemberAdminService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<ProfileViewService>();
+        services.AddScoped<ProfileVisitService>();
+        services.AddScoped<ProfileDocumentService>();
+        services.AddScoped<ProfilePhotoService>();
+        services.AddScoped<IFileStore, DatabaseFileStore>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
@@ -179,6 +187,7 @@ public static class AppSetup
                 o.ViewLocationFormats.Clear();
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationExpanders.Add(new FeatureViewLocations());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

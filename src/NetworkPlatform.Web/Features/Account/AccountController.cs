@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure;
 using NetworkPlatform.Web.Infrastructure.Email;
@@ -21,6 +22,7 @@ public class AccountController(
     SignInManager<AppUser> signIn,
     AppDbContext db,
     MailOutbox outbox,
+    ProfileService profiles,
     IPasswordHasher<AppUser> hasher,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : Controller
@@ -64,6 +66,7 @@ public class AccountController(
             return View(model);
         }
         await users.AddToRoleAsync(user, Roles.Member);
+        await profiles.AddForNewMemberAsync(user, ct);
         await AddConfirmationMailAsync(user);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -13,3 +13,8 @@ public static class Formatting
         value.UtcDateTime.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de" ? "dd.MM.yyyy HH:mm" : "d MMM yyyy, HH:mm",
             CultureInfo.CurrentCulture) + " UTC";
 }
+
+/// <summary>
+/// What the avatar partial needs. Decorative: the name stands right beside it, so the image gets an empty alt.
+/// </summary>
+public record AvatarModel(Guid UserId, string Name, Guid? PhotoFileId, int Size = 48, bool Decorative = false);
