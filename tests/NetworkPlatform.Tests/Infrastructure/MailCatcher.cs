@@ -115,7 +115,9 @@ public static partial class MailCatcher
         };
     }
 
-    private static string QuotedPrintable(string body)
+    private static string QuotedPrintable(string body) => Encoding.UTF8.GetString(QuotedPrintableBytes(body));
+
+    private static byte[] QuotedPrintableBytes(string body)
     {
         var joined = body.Replace("=\n", "");
         var bytes = new List<byte>();
@@ -131,17 +133,30 @@ public static partial class MailCatcher
                 bytes.AddRange(Encoding.UTF8.GetBytes(joined[i].ToString()));
             }
         }
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return bytes.ToArray();
     }
 
-    private static string DecodeWords(string header) => EncodedWord().Replace(header, m =>
+    /// <summary>
+    /// RFC 2047: the white space between adjacent encoded words (a folded subject) is not part of the text, and one
+    /// character's bytes may be split over two words, so a run of adjacent words is decoded as one.
+    /// </summary>
+    private static string DecodeWords(string header) => EncodedWordRun().Replace(header, run =>
     {
-        var charset = Encoding.GetEncoding(m.Groups[1].Value);
-        var payload = m.Groups[3].Value;
-        return m.Groups[2].Value.ToUpperInvariant() == "B"
-            ? charset.GetString(Convert.FromBase64String(payload))
-            : QuotedPrintable(payload.Replace('_', ' '));
-    }).Replace("?= =?", "");
+        Encoding? charset = null;
+        var bytes = new List<byte>();
+        foreach (Match m in EncodedWord().Matches(run.Value))
+        {
+            charset ??= Encoding.GetEncoding(m.Groups[1].Value);
+            var payload = m.Groups[3].Value;
+            bytes.AddRange(m.Groups[2].Value.ToUpperInvariant() == "B"
+                ? Convert.FromBase64String(payload)
+                : QuotedPrintableBytes(payload.Replace('_', ' ')));
+        }
+        return charset!.GetString(bytes.ToArray());
+    });
+
+    [GeneratedRegex(@"=\?[^?]+\?[BbQq]\?[^?]*\?=(?:\s+=\?[^?]+\?[BbQq]\?[^?]*\?=)*")]
+    private static partial Regex EncodedWordRun();
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
     private static partial Regex EncodedWord();

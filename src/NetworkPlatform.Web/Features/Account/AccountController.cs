@@ -303,13 +303,17 @@ public class AccountController(
     }
 
     /// <summary>The language picked before logging in becomes the member's setting if they have none yet.</summary>
+    /// <remarks>
+    /// No RefreshSignInAsync here: during the login request the member is not signed in yet (the cookie is only on
+    /// its way out), so Identity refuses it and logs an error. The claims, language included, are rebuilt from the
+    /// database when the next request validates the security stamp.
+    /// </remarks>
     private async Task RememberCultureAsync(AppUser user)
     {
         if (user.Culture is not null)
             return;
         user.Culture = CurrentCulture();
         await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
     }
 
     private static string CurrentCulture()
