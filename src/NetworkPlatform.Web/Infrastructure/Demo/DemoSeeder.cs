@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Profiles;
 
 namespace NetworkPlatform.Web.Infrastructure.Demo;
 
@@ -25,7 +26,7 @@ public class DemoOptions
 /// premium members. Only runs on an empty database, so a restart never doubles it. Later areas add their own data.
 /// </summary>
 public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
-    IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
+    ProfileService profiles, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@demo.networkplatform.test";
     public const string RecruiterEmail = "recruiter@demo.networkplatform.test";
@@ -40,11 +41,11 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
         // One hash for all: hashing is deliberately slow, and every demo account has the same password.
         var hash = hasher.HashPassword(new AppUser(), o.Password);
 
-        await CreateAsync("Sabine", "Admin", AdminEmail, "de", [Roles.Member, Roles.Admin], hash, null, now);
-        await CreateAsync("Rainer", "Recruiter", RecruiterEmail, "de", [Roles.Member, Roles.Recruiter], hash, null, now);
-        await CreateAsync("Mia", "Mitglied", MemberEmail, "de", [Roles.Member], hash, null, now);
-
         var faker = new Faker("de") { Random = new Randomizer(20261122) };
+        await CreateAsync("Sabine", "Admin", AdminEmail, "de", [Roles.Member, Roles.Admin], hash, null, now, faker);
+        await CreateAsync("Rainer", "Recruiter", RecruiterEmail, "de", [Roles.Member, Roles.Recruiter], hash, null, now, faker);
+        await CreateAsync("Mia", "Mitglied", MemberEmail, "de", [Roles.Member], hash, null, now, faker);
+
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < o.Members; i++)
         {
@@ -54,13 +55,13 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
             if (!used.Add(email))
                 continue;
             DateTimeOffset? premium = i % 6 == 0 ? now.AddDays(faker.Random.Int(10, 300)) : null;
-            await CreateAsync(first, last, email, i % 4 == 0 ? "en" : "de", [Roles.Member], hash, premium, now);
+            await CreateAsync(first, last, email, i % 4 == 0 ? "en" : "de", [Roles.Member], hash, premium, now, faker);
         }
         LogSeeded(logger, used.Count + 3);
     }
 
     private async Task CreateAsync(string first, string last, string email, string culture, string[] roles, string hash,
-        DateTimeOffset? premiumUntil, DateTimeOffset now)
+        DateTimeOffset? premiumUntil, DateTimeOffset now, Faker faker)
     {
         var user = AppUser.Create(email, first, last, culture, now, emailConfirmed: true);
         user.PremiumUntil = premiumUntil;
@@ -69,6 +70,102 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
         if (!result.Succeeded)
             throw new InvalidOperationException($"Demo member {email}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
         await users.AddToRolesAsync(user, roles);
+        var profile = await profiles.AddForNewMemberAsync(user);
+        FillProfile(profile, faker, now);
+        await db.SaveChangesAsync();
+    }
+
+    private sealed record Persona(string Industry, string[] Positions, string[] Skills, string[] Haves, string[] Wants,
+        string[] Studies);
+
+    // Believable people of a regional business network; each profile takes one persona and a random share of it.
+    private static readonly Persona[] Personas =
+    [
+        new("software", ["Softwareentwicklerin", "Senior .NET Developer", "Teamleiter Softwareentwicklung", "IT-Architekt"],
+            ["C#", ".NET", "ASP.NET Core", "PostgreSQL", "TypeScript", "Docker", "Azure", "Clean Code", "Scrum"],
+            ["Code-Reviews", "Mentoring für Einsteiger", "Architekturberatung"], ["Spannende Projekte", "Remote-Arbeit"],
+            ["Informatik", "Wirtschaftsinformatik"]),
+        new("consulting", ["Unternehmensberater", "Senior Consultant", "Managing Partner", "Projektleiterin"],
+            ["Projektmanagement", "Change Management", "Prozessoptimierung", "PRINCE2", "Moderation", "SAP"],
+            ["Workshops", "Interim-Management", "Strategieberatung"], ["Neue Mandanten", "Kooperationspartner"],
+            ["Betriebswirtschaftslehre", "Wirtschaftsingenieurwesen"]),
+        new("engineering", ["Maschinenbauingenieur", "Konstrukteurin", "Leiter Produktion", "Vertriebsingenieur"],
+            ["CAD", "SolidWorks", "Lean Management", "Six Sigma", "Qualitätsmanagement", "Fertigungstechnik"],
+            ["Sondermaschinenbau", "Prozessberatung"], ["Zulieferer", "Fachkräfte"], ["Maschinenbau", "Mechatronik"]),
+        new("healthcare", ["Ärztin", "Pflegedienstleitung", "Praxismanager", "Gesundheitsökonomin"],
+            ["Patientenmanagement", "Qualitätssicherung", "Personalführung", "Medizinrecht", "Abrechnung"],
+            ["Fortbildungen", "Praxisberatung"], ["Kooperationen mit Kliniken", "Fachpersonal"],
+            ["Medizin", "Gesundheitsmanagement"]),
+        new("finance", ["Controllerin", "Finanzberater", "Leiterin Rechnungswesen", "Steuerfachangestellter"],
+            ["Controlling", "IFRS", "HGB", "DATEV", "Excel", "Finanzplanung", "Reporting"],
+            ["Finanzierungsberatung", "Jahresabschlüsse"], ["Mandate im Mittelstand", "Netzwerk zu Banken"],
+            ["Betriebswirtschaftslehre", "Finanzwirtschaft"]),
+        new("advertising", ["Marketing Managerin", "Art Director", "Social-Media-Redakteur", "Leiterin Kommunikation"],
+            ["Content Marketing", "SEO", "Kampagnenplanung", "Adobe Creative Cloud", "Storytelling", "Markenführung"],
+            ["Texte und Konzepte", "Social-Media-Strategie"], ["Auftraggeber aus der Region", "Fotografen"],
+            ["Kommunikationswissenschaft", "Mediendesign"]),
+        new("logistics", ["Disponent", "Supply Chain Managerin", "Leiter Lager und Logistik", "Einkäuferin"],
+            ["Supply Chain Management", "SAP MM", "Tourenplanung", "Lagerverwaltung", "Verhandlungsführung"],
+            ["Laderaum", "Logistikberatung"], ["Transportpartner", "Lagerflächen"], ["Logistik", "Betriebswirtschaft"]),
+        new("education", ["Trainerin für Führungskräfte", "Dozent", "Leiterin Weiterbildung", "Coach"],
+            ["Didaktik", "Coaching", "E-Learning", "Präsentation", "Konfliktmanagement"],
+            ["Seminare", "Einzelcoaching"], ["Unternehmen mit Weiterbildungsbedarf", "Seminarräume"],
+            ["Erziehungswissenschaft", "Psychologie"]),
+    ];
+
+    private static readonly string[] Employers =
+    [
+        "Rheinwerk Digital GmbH", "Hanse Logistik AG", "Schwarzwald Maschinenbau GmbH", "Kanzlei Weber & Partner",
+        "Stadtwerke Nordheim", "MedCare Praxisverbund", "Alpenblick Consulting", "Lindner Kommunikation",
+        "Brückner Software KG", "Südpfalz Bildungswerk e. V.",
+    ];
+
+    private static readonly string[] Cities =
+        ["Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Leipzig", "Dresden", "Freiburg", "Münster"];
+
+    private static void FillProfile(MemberProfile p, Faker f, DateTimeOffset now)
+    {
+        var persona = f.PickRandom(Personas);
+        p.Headline = $"{f.PickRandom(persona.Positions)} · {f.PickRandom(persona.Skills)}";
+        p.Position = f.PickRandom(persona.Positions);
+        p.Employer = f.PickRandom(Employers);
+        p.City = f.PickRandom(Cities);
+        p.Country = "Deutschland";
+        p.IndustryCode = persona.Industry;
+        p.Skills = f.PickRandom(persona.Skills, f.Random.Int(3, persona.Skills.Length)).ToList();
+        p.Haves = f.PickRandom(persona.Haves, f.Random.Int(1, persona.Haves.Length)).ToList();
+        p.Wants = f.PickRandom(persona.Wants, f.Random.Int(1, persona.Wants.Length)).ToList();
+        p.Interests = f.PickRandom(new[] { "Segeln", "Fotografie", "Ehrenamt", "Laufen", "Jazz", "Kochen", "Start-ups" }, 2).ToList();
+        p.Summary = $"Seit {f.Random.Int(3, 20)} Jahren im Bereich {persona.Skills[0]} tätig. " +
+                    "Ich freue mich über Austausch mit Menschen aus der Region.";
+        p.Audience = f.Random.Bool(0.3f) ? ProfileAudience.Public : ProfileAudience.Members;
+
+        var year = now.Year - f.Random.Int(1, 6);
+        var id = () => Guid.CreateVersion7(now);
+        p.Entries.Add(new ProfileEntry
+        {
+            Id = id(), Kind = EntryKind.Experience, Title = p.Position, Organisation = p.Employer,
+            StartMonth = new DateOnly(year, f.Random.Int(1, 12), 1), IsCurrent = true,
+        });
+        p.Entries.Add(new ProfileEntry
+        {
+            Id = id(), Kind = EntryKind.Experience, Title = f.PickRandom(persona.Positions),
+            Organisation = f.PickRandom(Employers),
+            StartMonth = new DateOnly(year - f.Random.Int(3, 8), f.Random.Int(1, 12), 1),
+            EndMonth = new DateOnly(year, 1, 1),
+        });
+        var studyEnd = year - f.Random.Int(8, 12);
+        p.Entries.Add(new ProfileEntry
+        {
+            Id = id(), Kind = EntryKind.Education, Title = f.PickRandom(persona.Studies),
+            Organisation = $"Universität {f.PickRandom(Cities)}",
+            StartMonth = new DateOnly(studyEnd - 5, 10, 1), EndMonth = new DateOnly(studyEnd, 9, 1),
+        });
+        p.Languages.Add(new ProfileLanguage { Id = id(), Name = "Deutsch", Level = LanguageLevel.Native });
+        p.Languages.Add(new ProfileLanguage
+        {
+            Id = id(), Name = "Englisch", Level = f.PickRandom(LanguageLevel.B2, LanguageLevel.C1, LanguageLevel.C2),
+        });
     }
 
     private static string Slug(string s) => new string(s.ToLowerInvariant()
