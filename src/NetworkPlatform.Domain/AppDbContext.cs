@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
@@ -24,6 +25,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProfileSlugRedirect> ProfileSlugRedirects => Set<ProfileSlugRedirect>();
     public DbSet<ProfileVisit> ProfileVisits => Set<ProfileVisit>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
+    public DbSet<DismissedSuggestion> DismissedSuggestions => Set<DismissedSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

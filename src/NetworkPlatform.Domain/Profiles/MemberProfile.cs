@@ -41,6 +41,9 @@ public class MemberProfile
     public bool AllowSearchEngines { get; set; }
     public bool ShowMeAsVisitor { get; set; } = true;
 
+    /// <summary>Who may see this member's contact list and the shared contacts on their profile.</summary>
+    public Contacts.ContactListVisibility ContactListVisibility { get; set; }
+
     /// <summary>The stored photo (400 px) and its small version (96 px); null when there is none.</summary>
     public Guid? PhotoFileId { get; set; }
     public Guid? PhotoSmallFileId { get; set; }

@@ -58,8 +58,30 @@ public partial class SchemaDriftTests
         return output;
     }
 
-    /// <summary>Comments and blank lines differ between dumps of different databases; the schema does not.</summary>
-    private static string Normalize(string dump) => string.Join('\n', dump.Split('\n')
-        .Select(l => l.TrimEnd())
-        .Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal) && !l.StartsWith("\\restrict") && !l.StartsWith("\\unrestrict")));
+    /// <summary>
+    /// Comments and blank lines differ between dumps of different databases; so does the order of columns, since a
+    /// migration adds a new column at the end of its table while the model lists it where the class declares it.
+    /// Each table's column lines are therefore compared as a set (sorted); everything else line by line.
+    /// </summary>
+    private static string Normalize(string dump)
+    {
+        var lines = dump.Split('\n')
+            .Select(l => l.TrimEnd().TrimEnd(','))
+            .Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal) &&
+                        !l.StartsWith("\\restrict", StringComparison.Ordinal) &&
+                        !l.StartsWith("\\unrestrict", StringComparison.Ordinal))
+            .ToList();
+        var result = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            result.Add(lines[i]);
+            if (!lines[i].StartsWith("CREATE TABLE ", StringComparison.Ordinal))
+                continue;
+            var columns = new List<string>();
+            while (i + 1 < lines.Count && lines[i + 1] != ");")
+                columns.Add(lines[++i]);
+            result.AddRange(columns.Order(StringComparer.Ordinal));
+        }
+        return string.Join('\n', result);
+    }
 }
