@@ -13,6 +13,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Contacts;
+using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Domain.Profiles;
@@ -61,6 +63,9 @@ public static class AppSetup
         services.AddScoped<ProfilePhotoService>();
         services.AddScoped<IFileStore, DatabaseFileStore>();
         services.AddScoped<MailOutbox>();
+        services.AddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
+        services.AddScoped<ContactService>();
+        services.AddScoped<NetworkService>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<OutboxDispatcher>();

@@ -9,7 +9,7 @@ namespace NetworkPlatform.Web.Infrastructure.Email;
 /// Renders a mail in the recipient's language and adds it to the outbox on the caller's DbContext. It does not
 /// save: the caller's SaveChanges writes the mail in the same transaction as the change that caused it.
 /// </summary>
-public class MailOutbox(AppDbContext db, TimeProvider time, IOptions<AppOptions> app)
+public class MailOutbox(AppDbContext db, TimeProvider time, IOptions<AppOptions> app) : IMailOutbox
 {
     public void Add(string kind, string toAddress, string? toName, string? culture, IDictionary<string, string> values)
     {

@@ -1,0 +1,214 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Email;
+
+namespace NetworkPlatform.Domain.Contacts;
+
+public record ContactRequestItem(Guid Id, Guid OtherUserId, string FirstName, string LastName, string? Headline,
+    string? Slug, Guid? PhotoFileId, string? Message, DateTimeOffset CreatedAt);
+
+public record ContactRequestsPage(IReadOnlyList<ContactRequestItem> Received, IReadOnlyList<ContactRequestItem> Sent);
+
+/// <summary>Requests, contacts, blocks: every rule that two members' relation must keep.</summary>
+public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider time)
+{
+    public async Task<ContactStatus> StatusAsync(Guid me, Guid other, CancellationToken ct = default)
+    {
+        if (me == other)
+            return ContactStatus.Self;
+        var (low, high) = ContactRequest.Pair(me, other);
+        var row = await db.Users.Where(u => u.Id == me).Select(_ => new
+        {
+            Contact = db.Contacts.Any(c => c.UserId == me && c.ContactUserId == other),
+            BlockedByMe = db.MemberBlocks.Any(b => b.BlockerId == me && b.BlockedId == other),
+            BlockedMe = db.MemberBlocks.Any(b => b.BlockerId == other && b.BlockedId == me),
+            Request = db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high)
+                .Select(r => new { r.FromUserId, r.DeclinedAt }).FirstOrDefault(),
+        }).SingleAsync(ct);
+        if (row.BlockedByMe) return ContactStatus.BlockedByMe;
+        if (row.BlockedMe) return ContactStatus.BlockedMe;
+        if (row.Contact) return ContactStatus.Contacts;
+        if (row.Request is { } r)
+        {
+            if (r.FromUserId == me) return ContactStatus.RequestSent;
+            // A declined request is invisible to the one who declined it.
+            if (r.DeclinedAt is null) return ContactStatus.RequestReceived;
+        }
+        return ContactStatus.None;
+    }
+
+    /// <summary>The open request between the two, if any, for the profile's accept/decline/withdraw buttons.</summary>
+    public Task<Guid?> RequestIdAsync(Guid me, Guid other, CancellationToken ct = default)
+    {
+        var (low, high) = ContactRequest.Pair(me, other);
+        return db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// "Add as contact". If the other member asked first, this accepts their request instead. A second click, or
+    /// the other member asking at the same moment, never makes a second request or a second contact.
+    /// </summary>
+    public async Task<ContactStatus> RequestAsync(Guid me, Guid other, string? message, CancellationToken ct = default)
+    {
+        if (me == other)
+            throw new DomainException("Contacts.NotYourself");
+        message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        if (message is { Length: > ContactRequest.MessageMaxLength })
+            throw new DomainException("Contacts.MessageTooLong");
+
+        var status = await StatusAsync(me, other, ct);
+        switch (status)
+        {
+            case ContactStatus.Contacts:
+            case ContactStatus.RequestSent:
+                return status;
+            case ContactStatus.BlockedByMe:
+            case ContactStatus.BlockedMe:
+                throw new DomainException("Contacts.Blocked");
+            case ContactStatus.RequestReceived:
+                return await AcceptBetweenAsync(me, other, ct);
+        }
+
+        var (low, high) = ContactRequest.Pair(me, other);
+        var declinedTheirs = await db.ContactRequests
+            .FirstOrDefaultAsync(r => r.PairLow == low && r.PairHigh == high && r.FromUserId == other, ct);
+        if (declinedTheirs is not null)
+            // I declined their request earlier and now ask myself: that is a yes to theirs.
+            return await AcceptBetweenAsync(me, other, ct);
+
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-1);
+        var counts = await db.Users.Where(u => u.Id == me).Select(_ => new
+        {
+            Today = db.ContactRequests.Count(r => r.FromUserId == me && r.CreatedAt > since),
+            Open = db.ContactRequests.Count(r => r.FromUserId == me),
+        }).SingleAsync(ct);
+        if (counts.Today >= ContactRequest.MaxNewPerDay)
+            throw new DomainException("Contacts.DailyLimit");
+        if (counts.Open >= ContactRequest.MaxOpenSent)
+            throw new DomainException("Contacts.OpenLimit");
+
+        var to = await db.Users.SingleOrDefaultAsync(u => u.Id == other, ct)
+            ?? throw new DomainException("Contacts.MemberNotFound");
+        var from = await db.Users.Where(u => u.Id == me).Select(u => new { u.FirstName, u.LastName }).SingleAsync(ct);
+        db.ContactRequests.Add(new ContactRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            FromUserId = me,
+            ToUserId = other,
+            PairLow = low,
+            PairHigh = high,
+            Message = message,
+            CreatedAt = now,
+        });
+        outbox.Add("ContactRequest", to, new Dictionary<string, string>
+        {
+            ["FromName"] = $"{from.FirstName} {from.LastName}".Trim(),
+            ["Message"] = message ?? "",
+            ["Link"] = outbox.Link("/contacts/requests"),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return ContactStatus.RequestSent;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The other member asked at the same moment (or this was a double submit): the stored request decides.
+            db.ChangeTracker.Clear();
+            var now2 = await StatusAsync(me, other, ct);
+            return now2 == ContactStatus.RequestReceived ? await AcceptBetweenAsync(me, other, ct) : now2;
+        }
+    }
+
+    public async Task AcceptAsync(Guid me, Guid requestId, CancellationToken ct = default)
+    {
+        var from = await db.ContactRequests.Where(r => r.Id == requestId && r.ToUserId == me)
+            .Select(r => (Guid?)r.FromUserId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        await AcceptBetweenAsync(me, from, ct);
+    }
+
+    public async Task DeclineAsync(Guid me, Guid requestId, CancellationToken ct = default)
+    {
+        var done = await db.ContactRequests.Where(r => r.Id == requestId && r.ToUserId == me)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DeclinedAt, time.GetUtcNow()), ct);
+        if (done == 0)
+            throw new NotFoundException();
+    }
+
+    public async Task WithdrawAsync(Guid me, Guid requestId, CancellationToken ct = default)
+    {
+        var done = await db.ContactRequests.Where(r => r.Id == requestId && r.FromUserId == me).ExecuteDeleteAsync(ct);
+        if (done == 0)
+            throw new NotFoundException();
+    }
+
+    /// <summary>Ends the contact for both, silently for the other side.</summary>
+    public Task RemoveAsync(Guid me, Guid other, CancellationToken ct = default) =>
+        db.Contacts.Where(c => (c.UserId == me && c.ContactUserId == other) || (c.UserId == other && c.ContactUserId == me))
+            .ExecuteDeleteAsync(ct);
+
+    /// <summary>Blocking removes the contact and any request between the two, and stops new ones both ways.</summary>
+    public async Task BlockAsync(Guid me, Guid other, CancellationToken ct = default)
+    {
+        if (me == other)
+            throw new DomainException("Contacts.NotYourself");
+        if (!await db.Users.AnyAsync(u => u.Id == other, ct))
+            throw new NotFoundException();
+        var (low, high) = ContactRequest.Pair(me, other);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RemoveAsync(me, other, ct);
+        await db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high).ExecuteDeleteAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MemberBlocks" ("BlockerId", "BlockedId", "CreatedAt") VALUES ({me}, {other}, {time.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public Task UnblockAsync(Guid me, Guid other, CancellationToken ct = default) =>
+        db.MemberBlocks.Where(b => b.BlockerId == me && b.BlockedId == other).ExecuteDeleteAsync(ct);
+
+    /// <summary>Both directions in one transaction; the primary key makes a second accept (or a race) a no-op.</summary>
+    private async Task<ContactStatus> AcceptBetweenAsync(Guid me, Guid other, CancellationToken ct)
+    {
+        var (low, high) = ContactRequest.Pair(me, other);
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Contacts" ("UserId", "ContactUserId", "CreatedAt", "Tags")
+            VALUES ({me}, {other}, {now}, ARRAY[]::text[]), ({other}, {me}, {now}, ARRAY[]::text[])
+            ON CONFLICT DO NOTHING
+            """, ct);
+        await db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return ContactStatus.Contacts;
+    }
+
+    public async Task<ContactRequestsPage> RequestsAsync(Guid me, CancellationToken ct = default)
+    {
+        var received = await Items(db.ContactRequests.Where(r => r.ToUserId == me && r.DeclinedAt == null), fromSide: true)
+            .ToListAsync(ct);
+        var sent = await Items(db.ContactRequests.Where(r => r.FromUserId == me), fromSide: false).ToListAsync(ct);
+        return new ContactRequestsPage(received, sent);
+    }
+
+    public Task<int> OpenReceivedCountAsync(Guid me, CancellationToken ct = default) =>
+        db.ContactRequests.CountAsync(r => r.ToUserId == me && r.DeclinedAt == null, ct);
+
+    /// <summary>Requests with the other member's name, headline and photo, newest first, in one query.</summary>
+    private IQueryable<ContactRequestItem> Items(IQueryable<ContactRequest> requests, bool fromSide) =>
+        from r in requests.AsNoTracking()
+        join u in db.Users on (fromSide ? r.FromUserId : r.ToUserId) equals u.Id
+        join p in db.Profiles on u.Id equals p.UserId into profiles
+        from p in profiles.DefaultIfEmpty()
+        orderby r.CreatedAt descending
+        select new ContactRequestItem(r.Id, u.Id, u.FirstName, u.LastName, p.Headline, p.Slug, p.PhotoSmallFileId,
+            r.Message, r.CreatedAt);
+}
+
+/// <summary>An id in the request that is not the member's to act on: answered with 404, never a 500.</summary>
+public class NotFoundException() : Exception("Not found");
