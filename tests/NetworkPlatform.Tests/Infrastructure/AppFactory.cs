@@ -20,7 +20,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Override to tighten a setting for one test class (e.g. the rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync();
 
     public new Task DisposeAsync() => base.DisposeAsync().AsTask();
 

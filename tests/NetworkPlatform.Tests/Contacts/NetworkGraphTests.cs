@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkPlatform.Domain;
+using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Contacts;
+using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Tests.Infrastructure;
+
+namespace NetworkPlatform.Tests.Contacts;
+
+/// <summary>
+/// A small hand-made network whose answers are known:
+/// <code>
+///   A — B — C — D — F        G (alone, same employer as A)
+///   A — E — C    D — H       F has A's industry
+/// </code>
+/// </summary>
+public class GraphFactory : AppFactory
+{
+    public Dictionary<string, Guid> Members { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var app = this;
+        var _m = Members;
+        foreach (var name in new[] { "A", "B", "C", "D", "E", "F", "G", "H" })
+        {
+            var user = await app.CreateMemberAsync(TestData.UniqueEmail("graph" + name), first: name, last: "Graph");
+            _m[name] = user.Id;
+        }
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (name, id) in _m)
+            {
+                db.Profiles.Add(new MemberProfile
+                {
+                    UserId = id,
+                    Slug = $"graph-{name.ToLowerInvariant()}-{id.ToString("N")[^10..]}",
+                    Employer = name is "A" or "G" ? "Example GmbH" : "Other AG",
+                    IndustryCode = name is "A" or "F" ? "software" : "retail",
+                });
+            }
+            foreach (var (x, y) in new[] { ("A", "B"), ("B", "C"), ("A", "E"), ("E", "C"), ("C", "D"), ("D", "F"), ("D", "H") })
+            {
+                db.Contacts.Add(new Contact { UserId = _m[x], ContactUserId = _m[y], CreatedAt = DateTimeOffset.UtcNow });
+                db.Contacts.Add(new Contact { UserId = _m[y], ContactUserId = _m[x], CreatedAt = DateTimeOffset.UtcNow });
+            }
+            return await db.SaveChangesAsync();
+        });
+    }
+}
+
+public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
+{
+    private readonly Dictionary<string, Guid> _m = app.Members;
+
+    private async Task<T> Network<T>(Func<NetworkService, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<NetworkService>());
+    }
+
+    [Fact]
+    public async Task Degrees_are_first_second_third_or_none_as_the_graph_says()
+    {
+        var all = _m.Values.ToList();
+        var degrees = await Network(n => n.DegreesAsync(_m["A"], all));
+
+        Assert.Equal(1, degrees[_m["B"]]);
+        Assert.Equal(1, degrees[_m["E"]]);
+        Assert.Equal(2, degrees[_m["C"]]);
+        Assert.Equal(3, degrees[_m["D"]]);
+        Assert.Null(degrees[_m["F"]]);
+        Assert.Null(degrees[_m["H"]]);
+        Assert.Null(degrees[_m["G"]]);
+        Assert.Null(degrees[_m["A"]]);
+    }
+
+    [Fact]
+    public async Task The_path_to_a_second_degree_member_lists_both_equally_short_ways()
+    {
+        var paths = await Network(n => n.PathsAsync(_m["A"], _m["C"]));
+
+        Assert.Equal(2, paths.Count);
+        Assert.All(paths, p => Assert.Equal(new[] { "A", "C" }, new[] { p[0].FirstName, p[^1].FirstName }));
+        Assert.Equal(new[] { "B", "E" }, paths.Select(p => p[1].FirstName).Order());
+    }
+
+    [Fact]
+    public async Task The_path_to_a_third_degree_member_has_two_middle_members()
+    {
+        var paths = await Network(n => n.PathsAsync(_m["A"], _m["D"]));
+
+        Assert.Equal(2, paths.Count);
+        Assert.All(paths, p => Assert.Equal(4, p.Count));
+        Assert.All(paths, p => Assert.Equal("C", p[2].FirstName));
+        Assert.Equal(new[] { "B", "E" }, paths.Select(p => p[1].FirstName).Order());
+        // Searched from the other end, the same ways come back reversed.
+        var back = await Network(n => n.PathsAsync(_m["D"], _m["A"]));
+        Assert.Equal(new[] { "B", "E" }, back.Select(p => p[2].FirstName).Order());
+    }
+
+    [Fact]
+    public async Task There_is_no_path_beyond_the_third_degree_or_to_an_unconnected_member()
+    {
+        Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["F"])));
+        Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["G"])));
+        Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["B"])));
+    }
+
+    [Fact]
+    public async Task A_path_never_leads_through_a_member_in_a_block_with_either_end()
+    {
+        // D blocks B: B may no longer be a step between A and D (B and D are not contacts, so nothing else changes).
+        await app.WithDbAsync(db =>
+        {
+            db.MemberBlocks.Add(new MemberBlock { BlockerId = _m["D"], BlockedId = _m["B"], CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        try
+        {
+            var paths = await Network(n => n.PathsAsync(_m["A"], _m["D"]));
+            var path = Assert.Single(paths);
+            Assert.Equal(new[] { "A", "E", "C", "D" }, path.Select(p => p.FirstName));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.MemberBlocks.Where(b => b.BlockerId == _m["D"]).ExecuteDeleteAsync());
+        }
+    }
+
+    [Fact]
+    public async Task People_you_may_know_come_by_shared_contacts_then_employer_then_industry()
+    {
+        var suggestions = await Network(n => n.SuggestionsAsync(_m["A"]));
+
+        Assert.Equal(new[] { "C", "G", "F" }, suggestions.Select(s => s.FirstName));
+        Assert.Equal(2, suggestions[0].SharedContacts);
+    }
+
+    [Fact]
+    public async Task A_dismissed_suggestion_is_not_offered_again()
+    {
+        await Network(async n => { await n.DismissAsync(_m["B"], _m["D"]); return 0; });
+        var suggestions = await Network(n => n.SuggestionsAsync(_m["B"]));
+        Assert.DoesNotContain(suggestions, s => s.UserId == _m["D"]);
+        Assert.Contains(suggestions, s => s.UserId == _m["E"]);
+    }
+
+    [Fact]
+    public async Task Shared_contacts_follow_the_owners_contact_list_setting()
+    {
+        // A triangle X, Y, Z and W, who knows only Z.
+        var ids = new Dictionary<string, Guid>();
+        foreach (var name in new[] { "X", "Y", "Z", "W" })
+            ids[name] = (await app.CreateMemberAsync(TestData.UniqueEmail("tri" + name), first: name, last: "Tri")).Id;
+        await app.WithDbAsync(db =>
+        {
+            foreach (var (name, id) in ids)
+                db.Profiles.Add(new MemberProfile { UserId = id, Slug = $"tri-{name.ToLowerInvariant()}-{id.ToString("N")[^10..]}" });
+            foreach (var (x, y) in new[] { ("X", "Y"), ("Y", "Z"), ("X", "Z"), ("W", "Z") })
+            {
+                db.Contacts.Add(new Contact { UserId = ids[x], ContactUserId = ids[y], CreatedAt = DateTimeOffset.UtcNow });
+                db.Contacts.Add(new Contact { UserId = ids[y], ContactUserId = ids[x], CreatedAt = DateTimeOffset.UtcNow });
+            }
+            return db.SaveChangesAsync();
+        });
+
+        var forContact = await Network(n => n.SharedContactsAsync(ids["X"], ids["Y"]));
+        Assert.Equal(1, forContact.Count);
+        Assert.Equal("Z", Assert.Single(forContact.Some).FirstName);
+
+        // W shares Z with Y too, but is not Y's contact: Y's list (visible to contacts) stays hidden from W.
+        Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["W"], ids["Y"]))).Count);
+
+        await app.WithDbAsync(db => db.Profiles.Where(p => p.UserId == ids["Y"])
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactListVisibility, ContactListVisibility.OnlyMe)));
+        Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["X"], ids["Y"]))).Count);
+    }
+}
