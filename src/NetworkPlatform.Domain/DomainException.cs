@@ -8,3 +8,9 @@ public class DomainException(string messageKey) : Exception(messageKey)
 {
     public string MessageKey { get; } = messageKey;
 }
+
+/// <summary>
+/// An id in a request that does not exist or is not the member's to act on. The web layer answers 404 for both, so
+/// nobody learns which ids exist.
+/// </summary>
+public class NotFoundException() : Exception("Not found");

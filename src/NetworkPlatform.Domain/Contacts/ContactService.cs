@@ -209,6 +209,3 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         select new ContactRequestItem(r.Id, u.Id, u.FirstName, u.LastName, p.Headline, p.Slug, p.PhotoSmallFileId,
             r.Message, r.CreatedAt);
 }
-
-/// <summary>An id in the request that is not the member's to act on: answered with 404, never a 500.</summary>
-public class NotFoundException() : Exception("Not found");

@@ -18,3 +18,6 @@ public static class Formatting
 /// What the avatar partial needs. Decorative: the name stands right beside it, so the image gets an empty alt.
 /// </summary>
 public record AvatarModel(Guid UserId, string Name, Guid? PhotoFileId, int Size = 48, bool Decorative = false);
+
+public record ContactActionsModel(Guid UserId, string FirstName, NetworkPlatform.Domain.Contacts.ContactStatus Status,
+    Guid? RequestId, string ReturnUrl);

@@ -23,6 +23,13 @@ public class DomainExceptionFilter(IStringLocalizer<SharedResource> l, ITempData
 {
     public void OnException(ExceptionContext context)
     {
+        if (context.Exception is NotFoundException)
+        {
+            // An id that is not the member's to act on: the same answer as an id that does not exist.
+            context.Result = new NotFoundResult();
+            context.ExceptionHandled = true;
+            return;
+        }
         if (context.Exception is not DomainException ex)
             return;
         var data = tempData.GetTempData(context.HttpContext);
