@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Profiles;
 
 namespace NetworkPlatform.Web.Features.Home;
 
 public record StartPageModel(string FirstName, Tier Tier, DateTimeOffset? PremiumUntil, bool TwoFactorEnabled,
-    bool IsAdmin, bool IsRecruiter);
+    bool IsAdmin, bool IsRecruiter, ProfileCompleteness? Completeness = null);
 
 [AllowAnonymous]
-public class HomeController(UserManager<AppUser> users, TimeProvider time) : Controller
+public class HomeController(UserManager<AppUser> users, ProfileService profiles, TimeProvider time) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -20,6 +21,7 @@ public class HomeController(UserManager<AppUser> users, TimeProvider time) : Con
             return View("Landing");
         }
         return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
-            user.TwoFactorEnabled, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Recruiter)));
+            user.TwoFactorEnabled, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Recruiter),
+            await profiles.CompletenessAsync(user.Id)));
     }
 }
