@@ -82,4 +82,5 @@ R = {
 "Network.SharedOne": ("1 shared contact", "1 gemeinsamer Kontakt"),
 "Network.PathTitle": ("How you are connected", "So sind Sie verbunden"),
 "Network.SharedTitle": ("Shared contacts", "Gemeinsame Kontakte"),
+"Network.You": ("You", "Sie"),
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Email;
 
@@ -13,10 +12,15 @@ public record ContactRequestsPage(IReadOnlyList<ContactRequestItem> Received, IR
 /// <summary>Requests, contacts, blocks: every rule that two members' relation must keep.</summary>
 public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider time)
 {
-    public async Task<ContactStatus> StatusAsync(Guid me, Guid other, CancellationToken ct = default)
+    public async Task<ContactStatus> StatusAsync(Guid me, Guid other, CancellationToken ct = default) =>
+        (await RelationAsync(me, other, ct)).Status;
+
+    /// <summary>How the two stand, and the id of the request between them (for withdraw / accept / decline): one query.</summary>
+    public async Task<(ContactStatus Status, Guid? RequestId)> RelationAsync(Guid me, Guid other,
+        CancellationToken ct = default)
     {
         if (me == other)
-            return ContactStatus.Self;
+            return (ContactStatus.Self, null);
         var (low, high) = ContactRequest.Pair(me, other);
         var row = await db.Users.Where(u => u.Id == me).Select(_ => new
         {
@@ -24,31 +28,24 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
             BlockedByMe = db.MemberBlocks.Any(b => b.BlockerId == me && b.BlockedId == other),
             BlockedMe = db.MemberBlocks.Any(b => b.BlockerId == other && b.BlockedId == me),
             Request = db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high)
-                .Select(r => new { r.FromUserId, r.DeclinedAt }).FirstOrDefault(),
+                .Select(r => new { r.Id, r.FromUserId, r.DeclinedAt }).FirstOrDefault(),
         }).SingleAsync(ct);
-        if (row.BlockedByMe) return ContactStatus.BlockedByMe;
-        if (row.BlockedMe) return ContactStatus.BlockedMe;
-        if (row.Contact) return ContactStatus.Contacts;
+        if (row.BlockedByMe) return (ContactStatus.BlockedByMe, null);
+        if (row.BlockedMe) return (ContactStatus.BlockedMe, null);
+        if (row.Contact) return (ContactStatus.Contacts, null);
         if (row.Request is { } r)
         {
-            if (r.FromUserId == me) return ContactStatus.RequestSent;
+            if (r.FromUserId == me) return (ContactStatus.RequestSent, r.Id);
             // A declined request is invisible to the one who declined it.
-            if (r.DeclinedAt is null) return ContactStatus.RequestReceived;
+            if (r.DeclinedAt is null) return (ContactStatus.RequestReceived, r.Id);
         }
-        return ContactStatus.None;
-    }
-
-    /// <summary>The open request between the two, if any, for the profile's accept/decline/withdraw buttons.</summary>
-    public Task<Guid?> RequestIdAsync(Guid me, Guid other, CancellationToken ct = default)
-    {
-        var (low, high) = ContactRequest.Pair(me, other);
-        return db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high)
-            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return (ContactStatus.None, null);
     }
 
     /// <summary>
     /// "Add as contact". If the other member asked first, this accepts their request instead. A second click, or
-    /// the other member asking at the same moment, never makes a second request or a second contact.
+    /// the other member asking at the same moment, never makes a second request or a second contact: everything that
+    /// creates a request or a contact for a pair runs under that pair's lock.
     /// </summary>
     public async Task<ContactStatus> RequestAsync(Guid me, Guid other, string? message, CancellationToken ct = default)
     {
@@ -58,69 +55,60 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         if (message is { Length: > ContactRequest.MessageMaxLength })
             throw new DomainException("Contacts.MessageTooLong");
 
-        var status = await StatusAsync(me, other, ct);
-        switch (status)
+        return await WithPairLockAsync(me, other, async () =>
         {
-            case ContactStatus.Contacts:
-            case ContactStatus.RequestSent:
-                return status;
-            case ContactStatus.BlockedByMe:
-            case ContactStatus.BlockedMe:
-                throw new DomainException("Contacts.Blocked");
-            case ContactStatus.RequestReceived:
-                return await AcceptBetweenAsync(me, other, ct);
-        }
+            var status = await StatusAsync(me, other, ct);
+            switch (status)
+            {
+                case ContactStatus.Contacts:
+                case ContactStatus.RequestSent:
+                    return status;
+                case ContactStatus.BlockedByMe:
+                case ContactStatus.BlockedMe:
+                    throw new DomainException("Contacts.Blocked");
+                case ContactStatus.RequestReceived:
+                    return await AcceptCoreAsync(me, other, ct);
+            }
 
-        var (low, high) = ContactRequest.Pair(me, other);
-        var declinedTheirs = await db.ContactRequests
-            .FirstOrDefaultAsync(r => r.PairLow == low && r.PairHigh == high && r.FromUserId == other, ct);
-        if (declinedTheirs is not null)
-            // I declined their request earlier and now ask myself: that is a yes to theirs.
-            return await AcceptBetweenAsync(me, other, ct);
+            var (low, high) = ContactRequest.Pair(me, other);
+            if (await db.ContactRequests.AnyAsync(r => r.PairLow == low && r.PairHigh == high && r.FromUserId == other, ct))
+                // I declined their request earlier and now ask myself: that is a yes to theirs.
+                return await AcceptCoreAsync(me, other, ct);
 
-        var now = time.GetUtcNow();
-        var since = now.AddDays(-1);
-        var counts = await db.Users.Where(u => u.Id == me).Select(_ => new
-        {
-            Today = db.ContactRequests.Count(r => r.FromUserId == me && r.CreatedAt > since),
-            Open = db.ContactRequests.Count(r => r.FromUserId == me),
-        }).SingleAsync(ct);
-        if (counts.Today >= ContactRequest.MaxNewPerDay)
-            throw new DomainException("Contacts.DailyLimit");
-        if (counts.Open >= ContactRequest.MaxOpenSent)
-            throw new DomainException("Contacts.OpenLimit");
+            var now = time.GetUtcNow();
+            var since = now.AddDays(-1);
+            var counts = await db.Users.Where(u => u.Id == me).Select(_ => new
+            {
+                Today = db.ContactRequests.Count(r => r.FromUserId == me && r.CreatedAt > since),
+                Open = db.ContactRequests.Count(r => r.FromUserId == me),
+            }).SingleAsync(ct);
+            if (counts.Today >= ContactRequest.MaxNewPerDay)
+                throw new DomainException("Contacts.DailyLimit");
+            if (counts.Open >= ContactRequest.MaxOpenSent)
+                throw new DomainException("Contacts.OpenLimit");
 
-        var to = await db.Users.SingleOrDefaultAsync(u => u.Id == other, ct)
-            ?? throw new DomainException("Contacts.MemberNotFound");
-        var from = await db.Users.Where(u => u.Id == me).Select(u => new { u.FirstName, u.LastName }).SingleAsync(ct);
-        db.ContactRequests.Add(new ContactRequest
-        {
-            Id = Guid.CreateVersion7(now),
-            FromUserId = me,
-            ToUserId = other,
-            PairLow = low,
-            PairHigh = high,
-            Message = message,
-            CreatedAt = now,
-        });
-        outbox.Add("ContactRequest", to, new Dictionary<string, string>
-        {
-            ["FromName"] = $"{from.FirstName} {from.LastName}".Trim(),
-            ["Message"] = message ?? "",
-            ["Link"] = outbox.Link("/contacts/requests"),
-        });
-        try
-        {
+            var to = await db.Users.SingleOrDefaultAsync(u => u.Id == other, ct)
+                ?? throw new DomainException("Contacts.MemberNotFound");
+            var from = await db.Users.Where(u => u.Id == me).Select(u => new { u.FirstName, u.LastName }).SingleAsync(ct);
+            db.ContactRequests.Add(new ContactRequest
+            {
+                Id = Guid.CreateVersion7(now),
+                FromUserId = me,
+                ToUserId = other,
+                PairLow = low,
+                PairHigh = high,
+                Message = message,
+                CreatedAt = now,
+            });
+            outbox.Add("ContactRequest", to, new Dictionary<string, string>
+            {
+                ["FromName"] = $"{from.FirstName} {from.LastName}".Trim(),
+                ["Message"] = message ?? "",
+                ["Link"] = outbox.Link("/contacts/requests"),
+            });
             await db.SaveChangesAsync(ct);
             return ContactStatus.RequestSent;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The other member asked at the same moment (or this was a double submit): the stored request decides.
-            db.ChangeTracker.Clear();
-            var now2 = await StatusAsync(me, other, ct);
-            return now2 == ContactStatus.RequestReceived ? await AcceptBetweenAsync(me, other, ct) : now2;
-        }
+        }, ct);
     }
 
     public async Task AcceptAsync(Guid me, Guid requestId, CancellationToken ct = default)
@@ -128,7 +116,13 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         var from = await db.ContactRequests.Where(r => r.Id == requestId && r.ToUserId == me)
             .Select(r => (Guid?)r.FromUserId).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
-        await AcceptBetweenAsync(me, from, ct);
+        await WithPairLockAsync(me, from, async () =>
+        {
+            // Withdrawn while we waited for the lock: nothing to accept any more.
+            if (!await db.ContactRequests.AnyAsync(r => r.Id == requestId, ct))
+                throw new NotFoundException();
+            return await AcceptCoreAsync(me, from, ct);
+        }, ct);
     }
 
     public async Task DeclineAsync(Guid me, Guid requestId, CancellationToken ct = default)
@@ -159,33 +153,48 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         if (!await db.Users.AnyAsync(u => u.Id == other, ct))
             throw new NotFoundException();
         var (low, high) = ContactRequest.Pair(me, other);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await RemoveAsync(me, other, ct);
-        await db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high).ExecuteDeleteAsync(ct);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "MemberBlocks" ("BlockerId", "BlockedId", "CreatedAt") VALUES ({me}, {other}, {time.GetUtcNow()})
-            ON CONFLICT DO NOTHING
-            """, ct);
-        await tx.CommitAsync(ct);
+        await WithPairLockAsync(me, other, async () =>
+        {
+            await RemoveAsync(me, other, ct);
+            await db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high).ExecuteDeleteAsync(ct);
+            return await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "MemberBlocks" ("BlockerId", "BlockedId", "CreatedAt") VALUES ({me}, {other}, {time.GetUtcNow()})
+                ON CONFLICT DO NOTHING
+                """, ct);
+        }, ct);
     }
 
     public Task UnblockAsync(Guid me, Guid other, CancellationToken ct = default) =>
         db.MemberBlocks.Where(b => b.BlockerId == me && b.BlockedId == other).ExecuteDeleteAsync(ct);
 
-    /// <summary>Both directions in one transaction; the primary key makes a second accept (or a race) a no-op.</summary>
-    private async Task<ContactStatus> AcceptBetweenAsync(Guid me, Guid other, CancellationToken ct)
+    /// <summary>Both directions (inside the pair's transaction); the primary key makes a repeat a no-op.</summary>
+    private async Task<ContactStatus> AcceptCoreAsync(Guid me, Guid other, CancellationToken ct)
     {
         var (low, high) = ContactRequest.Pair(me, other);
         var now = time.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Contacts" ("UserId", "ContactUserId", "CreatedAt", "Tags")
             VALUES ({me}, {other}, {now}, ARRAY[]::text[]), ({other}, {me}, {now}, ARRAY[]::text[])
             ON CONFLICT DO NOTHING
             """, ct);
         await db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
         return ContactStatus.Contacts;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction holding a PostgreSQL advisory lock for the pair of members, so that
+    /// requests and accepts for the same two members (double clicks, both asking at once, two app instances) happen
+    /// one after the other. Other pairs are not held up.
+    /// </summary>
+    private async Task<T> WithPairLockAsync<T>(Guid a, Guid b, Func<Task<T>> work, CancellationToken ct)
+    {
+        var (low, high) = ContactRequest.Pair(a, b);
+        var key = BitConverter.ToInt64(low.ToByteArray(), 0) ^ BitConverter.ToInt64(high.ToByteArray(), 8);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        var result = await work();
+        await tx.CommitAsync(ct);
+        return result;
     }
 
     public async Task<ContactRequestsPage> RequestsAsync(Guid me, CancellationToken ct = default)

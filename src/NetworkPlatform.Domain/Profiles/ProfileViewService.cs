@@ -27,7 +27,10 @@ public class ProfileViewService(AppDbContext db)
                 p.Employer, p.City, p.Country, p.IndustryCode, p.Summary, p.Skills, p.Haves, p.Wants, p.Interests,
                 p.Audience, p.AllowSearchEngines, p.PhotoFileId,
                 p.Phone, p.PhoneVisibility, p.Mobile, p.MobileVisibility, p.BusinessEmail, p.BusinessEmailVisibility,
-                p.Address, p.AddressVisibility, p.Birthday, p.BirthdayVisibility))
+                p.Address, p.AddressVisibility, p.Birthday, p.BirthdayVisibility,
+                viewerId != null && db.Contacts.Any(c => c.UserId == p.UserId && c.ContactUserId == viewerId),
+                viewerId != null && db.MemberBlocks.Any(b => (b.BlockerId == p.UserId && b.BlockedId == viewerId) ||
+                                                             (b.BlockerId == viewerId && b.BlockedId == p.UserId))))
             .SingleOrDefaultAsync(ct);
         if (row is null)
         {
@@ -38,8 +41,12 @@ public class ProfileViewService(AppDbContext db)
             return current is null ? ProfileLookup.NotFound : ProfileLookup.MovedTo(current);
         }
 
-        // Contacts do not exist yet: "contacts" means nobody but the owner until the Contacts issue wires it here.
-        var viewer = ProfileAccess.RelationOf(row.UserId, viewerId, isContact: false);
+        // A member in a block with the owner (either way) sees only what the public web sees.
+        var viewer = row.Blocked
+            ? ViewerRelation.Anonymous
+            : ProfileAccess.RelationOf(row.UserId, viewerId, row.IsContact);
+        if (row.Blocked && row.Audience != ProfileAudience.Public)
+            return ProfileLookup.NotFound;
         var name = new ProfileName(row.FirstName, row.LastName, row.AcademicTitle);
         if (!ProfileAccess.CanOpen(row.Audience, viewer))
             return ProfileLookup.LoginRequired(new ProfileTeaser(row.UserId, row.Slug, name));
@@ -117,7 +124,8 @@ public class ProfileViewService(AppDbContext db)
         ProfileAudience Audience, bool AllowSearchEngines, Guid? PhotoFileId,
         string? Phone, FieldVisibility PhoneVisibility, string? Mobile, FieldVisibility MobileVisibility,
         string? BusinessEmail, FieldVisibility BusinessEmailVisibility, string? Address,
-        FieldVisibility AddressVisibility, DateOnly? Birthday, FieldVisibility BirthdayVisibility);
+        FieldVisibility AddressVisibility, DateOnly? Birthday, FieldVisibility BirthdayVisibility,
+        bool IsContact, bool Blocked);
 }
 
 public enum ProfileLookupStatus

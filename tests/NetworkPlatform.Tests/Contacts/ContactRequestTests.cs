@@ -83,7 +83,7 @@ public class ContactRequestTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Double_submits_and_opposite_requests_at_the_same_moment_end_in_exactly_one_contact()
     {
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < 12; round++)
         {
             var a = await MemberAsync("Eva" + round);
             var b = await MemberAsync("Finn" + round);

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Infrastructure.Email;
 using NetworkPlatform.Web.Infrastructure.Security;
@@ -16,6 +17,8 @@ public class ProfilesController(
     ProfileService profiles,
     ProfileViewService views,
     ProfileVisitService visits,
+    ContactService contacts,
+    NetworkService network,
     IOptions<AppOptions> app) : Controller
 {
     [Authorize]
@@ -47,6 +50,8 @@ public class ProfilesController(
             return RedirectPermanent(ProfileUrls.Page(profile.Slug));
         if (profile.Viewer == ViewerRelation.Member || profile.Viewer == ViewerRelation.Contact)
             await visits.RecordAsync(profile.UserId, User.IdOf(), ct);
+        if (User.Identity?.IsAuthenticated == true && !profile.IsOwner)
+            ViewData[ProfileNetworkModel.Key] = await NetworkPanelAsync(profile, ct);
         if (profile.Indexable)
             ViewData["Robots"] = "index, follow";
         return View("Show", profile);
@@ -76,6 +81,25 @@ public class ProfilesController(
         return File(Encoding.UTF8.GetBytes(text), "text/vcard; charset=utf-8", profile.Slug + ".vcf");
     }
 
+    /// <summary>
+    /// The viewer's relation to this member: the contact action, degree, shared contacts and how they are connected.
+    /// A fixed number of queries: the relation (1), degree (2), shared contacts (3) and, for 2nd and 3rd degree only,
+    /// the paths (3).
+    /// </summary>
+    private async Task<ProfileNetworkModel> NetworkPanelAsync(ProfileView profile, CancellationToken ct)
+    {
+        var me = User.IdOf();
+        var (status, requestId) = await contacts.RelationAsync(me, profile.UserId, ct);
+        if (status is ContactStatus.BlockedByMe or ContactStatus.BlockedMe)
+            return new ProfileNetworkModel(status, requestId, null, 0, [], []);
+        var degree = status == ContactStatus.Contacts
+            ? 1
+            : (await network.DegreesAsync(me, [profile.UserId], ct))[profile.UserId];
+        var (sharedCount, shared) = await network.SharedContactsAsync(me, profile.UserId, 10, ct);
+        var paths = degree is 2 or 3 ? await network.PathsAsync(me, profile.UserId, ct) : [];
+        return new ProfileNetworkModel(status, requestId, degree, sharedCount, shared, paths);
+    }
+
     private Guid? ViewerId() => User.Identity?.IsAuthenticated == true ? User.IdOf() : null;
 }
 
@@ -91,7 +115,7 @@ public static class ProfileUrls
     public const string Edit = "/profile/edit";
 
     // One place to adjust if the edit forms live elsewhere.
-    public const string EditAbout = "/profile/edit";
+    public const string EditAbout = "/profile/edit/summary";
     public const string EditExperience = "/profile/edit/experience";
     public const string EditEducation = "/profile/edit/education";
     public const string EditSkills = "/profile/edit/skills";
@@ -100,4 +124,11 @@ public static class ProfileUrls
     public const string EditContact = "/profile/edit/contact";
     public const string EditDocuments = "/profile/edit/documents";
     public const string EditSettings = "/profile/edit/settings";
+}
+
+/// <summary>What the profile page shows about the viewer's network relation to the member.</summary>
+public record ProfileNetworkModel(ContactStatus Status, Guid? RequestId, int? Degree, int SharedCount,
+    IReadOnlyList<MemberCard> Shared, IReadOnlyList<IReadOnlyList<PathMember>> Paths)
+{
+    public const string Key = "ProfileNetwork";
 }
