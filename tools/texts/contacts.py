@@ -83,4 +83,7 @@ R = {
 "Network.PathTitle": ("How you are connected", "So sind Sie verbunden"),
 "Network.SharedTitle": ("Shared contacts", "Gemeinsame Kontakte"),
 "Network.You": ("You", "Sie"),
+"Contacts.ListVisibility": ("Who may see my contact list and the contacts we share", "Wer meine Kontaktliste und gemeinsame Kontakte sehen darf"),
+"Contacts.ListVisibility.Contacts": ("My contacts", "Meine Kontakte"),
+"Contacts.ListVisibility.OnlyMe": ("Only me", "Nur ich"),
 }

@@ -103,6 +103,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
             Audience = p.Audience,
             AllowSearchEngines = p.AllowSearchEngines,
             ShowMeAsVisitor = p.ShowMeAsVisitor,
+            ContactListVisibility = p.ContactListVisibility,
             PhotoFileId = p.PhotoFileId,
             Phone = p.Phone,
             PhoneVisibility = p.PhoneVisibility,
@@ -499,6 +500,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         profile.Audience = input.Audience;
         profile.AllowSearchEngines = input.AllowSearchEngines;
         profile.ShowMeAsVisitor = input.ShowMeAsVisitor;
+        profile.ContactListVisibility = input.ContactListVisibility;
         try
         {
             await SaveAsync(profile, ct);
@@ -582,6 +584,7 @@ public sealed record OwnProfile
     public ProfileAudience Audience { get; init; }
     public bool AllowSearchEngines { get; init; }
     public bool ShowMeAsVisitor { get; init; }
+    public Contacts.ContactListVisibility ContactListVisibility { get; init; }
     public Guid? PhotoFileId { get; init; }
     public string? Phone { get; init; }
     public FieldVisibility PhoneVisibility { get; init; }
@@ -626,7 +629,8 @@ public sealed record ContactInput(
     string? Address, FieldVisibility AddressVisibility,
     DateOnly? Birthday, FieldVisibility BirthdayVisibility);
 
-public sealed record SettingsInput(ProfileAudience Audience, bool AllowSearchEngines, bool ShowMeAsVisitor, string? Slug);
+public sealed record SettingsInput(ProfileAudience Audience, bool AllowSearchEngines, bool ShowMeAsVisitor, string? Slug,
+    Contacts.ContactListVisibility ContactListVisibility = Contacts.ContactListVisibility.Contacts);
 
 /// <summary>What the completeness meter knows about a profile: one flag per section.</summary>
 public sealed record CompletenessFacts(bool Photo, bool Headline, bool Position, bool Location, bool Industry,

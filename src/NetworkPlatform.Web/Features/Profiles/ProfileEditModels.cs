@@ -1,3 +1,4 @@
+using NetworkPlatform.Domain.Contacts;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -257,11 +258,12 @@ public class SettingsForm
     public ProfileAudience Audience { get; set; }
     public bool AllowSearchEngines { get; set; }
     public bool ShowMeAsVisitor { get; set; }
+    public ContactListVisibility ContactListVisibility { get; set; }
 
     [Display(Name = "ProfileEdit.Field.Slug")]
     public string? Slug { get; set; }
 
-    public SettingsInput ToInput() => new(Audience, AllowSearchEngines, ShowMeAsVisitor, Slug);
+    public SettingsInput ToInput() => new(Audience, AllowSearchEngines, ShowMeAsVisitor, Slug, ContactListVisibility);
 
     public static SettingsForm From(OwnProfile p) => new()
     {
@@ -269,6 +271,7 @@ public class SettingsForm
         Audience = p.Audience,
         AllowSearchEngines = p.AllowSearchEngines,
         ShowMeAsVisitor = p.ShowMeAsVisitor,
+        ContactListVisibility = p.ContactListVisibility,
         Slug = p.Slug,
     };
 }
