@@ -111,7 +111,6 @@ R = {
 "Start.Secure.Action": ("Set up", "Einrichten"),
 "Start.Language": ("Choose the language of the network and its e-mails", "Wählen Sie die Sprache des Netzwerks und seiner E-Mails"),
 "Start.Language.Action": ("Choose language", "Sprache wählen"),
-"Start.ComingSoon": ("Your profile, contacts and updates will appear here as those parts of the network open.", "Ihr Profil, Ihre Kontakte und Neuigkeiten erscheinen hier, sobald diese Bereiche des Netzwerks starten."),
 "Start.Membership": ("Your membership", "Ihre Mitgliedschaft"),
 "Start.FreeText": ("You use the free membership.", "Sie nutzen die kostenlose Mitgliedschaft."),
 "Start.SeePremium": ("See what premium gives", "Das bietet Premium"),

@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
 
 namespace NetworkPlatform.Web.Features.Home;
 
 public record StartPageModel(string FirstName, Tier Tier, DateTimeOffset? PremiumUntil, bool TwoFactorEnabled,
-    bool IsAdmin, bool IsRecruiter, ProfileCompleteness? Completeness = null);
+    bool IsAdmin, bool IsRecruiter, ProfileCompleteness? Completeness = null, int OpenRequests = 0,
+    IReadOnlyList<MemberCard>? Suggestions = null);
 
 [AllowAnonymous]
-public class HomeController(UserManager<AppUser> users, ProfileService profiles, TimeProvider time) : Controller
+public class HomeController(UserManager<AppUser> users, ProfileService profiles, ContactService contacts,
+    NetworkService network, TimeProvider time) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -22,6 +25,8 @@ public class HomeController(UserManager<AppUser> users, ProfileService profiles,
         }
         return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
             user.TwoFactorEnabled, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Recruiter),
-            await profiles.CompletenessAsync(user.Id)));
+            await profiles.CompletenessAsync(user.Id),
+            await contacts.OpenReceivedCountAsync(user.Id),
+            await network.SuggestionsAsync(user.Id, 3)));
     }
 }

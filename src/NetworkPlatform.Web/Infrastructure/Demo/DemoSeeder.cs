@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
 
 namespace NetworkPlatform.Web.Infrastructure.Demo;
@@ -57,6 +58,7 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
             DateTimeOffset? premium = i % 6 == 0 ? now.AddDays(faker.Random.Int(10, 300)) : null;
             await CreateAsync(first, last, email, i % 4 == 0 ? "en" : "de", [Roles.Member], hash, premium, now, faker);
         }
+        await SeedNetworkAsync(faker, now);
         LogSeeded(logger, used.Count + 3);
     }
 
@@ -72,6 +74,46 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
         await users.AddToRolesAsync(user, roles);
         var profile = await profiles.AddForNewMemberAsync(user);
         FillProfile(profile, faker, now);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A living network: everyone has a handful of contacts, and the demo member has contacts, people to discover
+    /// at the 2nd and 3rd degree, and two requests waiting.
+    /// </summary>
+    private async Task SeedNetworkAsync(Faker faker, DateTimeOffset now)
+    {
+        var ids = await db.Users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Select(u => u.Id).ToListAsync();
+        var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
+        var others = ids.Where(id => id != member).ToList();
+        var edges = new HashSet<(Guid, Guid)>();
+        void Link(Guid a, Guid b)
+        {
+            if (a != b && edges.Add(ContactRequest.Pair(a, b)))
+            {
+                var since = now.AddDays(-faker.Random.Int(1, 700));
+                db.Contacts.Add(new Contact { UserId = a, ContactUserId = b, CreatedAt = since });
+                db.Contacts.Add(new Contact { UserId = b, ContactUserId = a, CreatedAt = since });
+            }
+        }
+        // The demo member knows four people directly; their contacts are the 2nd degree.
+        foreach (var id in others.Take(4))
+            Link(member, id);
+        foreach (var a in others)
+            foreach (var b in faker.PickRandom(others, 4))
+                Link(a, b);
+        foreach (var from in others.Skip(30).Take(2))
+        {
+            var (low, high) = ContactRequest.Pair(from, member);
+            if (edges.Contains((low, high)))
+                continue;
+            db.ContactRequests.Add(new ContactRequest
+            {
+                Id = Guid.CreateVersion7(now), FromUserId = from, ToUserId = member, PairLow = low, PairHigh = high,
+                Message = "Hallo Mia, wir haben uns beim Unternehmerfrühstück kennengelernt. Lassen Sie uns vernetzen!",
+                CreatedAt = now.AddHours(-faker.Random.Int(1, 72)),
+            });
+        }
         await db.SaveChangesAsync();
     }
 
