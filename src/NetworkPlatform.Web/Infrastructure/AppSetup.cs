@@ -20,6 +20,7 @@ using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Demo;
 using NetworkPlatform.Web.Infrastructure.Email;
 using NetworkPlatform.Web.Infrastructure.Health;
+using NetworkPlatform.Web.Infrastructure.Images;
 using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Logging;
 using NetworkPlatform.Web.Infrastructure.Security;
@@ -60,6 +61,7 @@ public static class AppSetup
         services.AddScoped<ProfileDocumentService>();
         services.AddScoped<ProfilePhotoService>();
         services.AddScoped<IFileStore, DatabaseFileStore>();
+        services.AddImageResizing(config);
         services.AddScoped<MailOutbox>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
@@ -243,6 +245,7 @@ public static class AppSetup
         if (app.Environment.IsProduction())
             app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCacheHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
