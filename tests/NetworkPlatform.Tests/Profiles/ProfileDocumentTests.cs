@@ -179,11 +179,15 @@ public class ProfileDocumentTests(AppFactory app) : IClassFixture<AppFactory>
         var (member, client) = await SignedInMemberAsync();
         var filesBefore = await StoredFilesAsync();
 
-        var page = await UploadAsync(client, "huge.pdf", SampleFiles.Padded(SampleFiles.Pdf, 14 * 1024 * 1024));
+        var page = await UploadAsync(client, "huge.pdf", SampleFiles.Padded(SampleFiles.Pdf, 14 * 1024 * 1024),
+            title: "Portfolio 2024", visibility: "OnlyMe", kind: "Portfolio");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(DocumentsPage, page.Path);
         Assert.Equal("The file must be 10 MB or smaller. Choose a smaller file.", page.FieldError("File"));
+        Assert.Equal("Portfolio 2024", page.FieldValue("Title"));
+        Assert.Equal("OnlyMe", page.Document.QuerySelector("#Visibility option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Portfolio", page.Document.QuerySelector("#Kind option[selected]")!.GetAttribute("value"));
         Assert.Equal(filesBefore, await StoredFilesAsync());
         Assert.Equal(0, await DocumentsOfAsync(member.Id));
     }

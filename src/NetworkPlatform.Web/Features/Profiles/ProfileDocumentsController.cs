@@ -66,7 +66,15 @@ public class ProfileDocumentsController(ProfileDocumentService documents, IStrin
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         UploadLimitAttribute.ShowAt(this, nameof(DocumentUploadModel.File));
-        return await PageAsync(new DocumentUploadModel(), ct);
+        // After a refused oversized upload: what was typed comes back.
+        var typed = UploadLimitAttribute.TypedValues(this);
+        var form = new DocumentUploadModel { Title = typed.GetValueOrDefault(nameof(DocumentUploadModel.Title)) };
+        if (Enum.TryParse<DocumentKind>(typed.GetValueOrDefault(nameof(form.Kind)), out var kind) && Enum.IsDefined(kind))
+            form.Kind = kind;
+        if (Enum.TryParse<FieldVisibility>(typed.GetValueOrDefault(nameof(form.Visibility)), out var visibility) &&
+            Enum.IsDefined(visibility))
+            form.Visibility = visibility;
+        return await PageAsync(form, ct);
     }
 
     [HttpPost(PagePath)]
