@@ -74,8 +74,8 @@ public class ProfileDocumentService(AppDbContext db, TimeProvider time, IFileSto
     {
         var title = CleanTitle(document.Title);
         CheckChoices(document.Kind, document.Visibility);
-        var bytes = await Uploads.ReadAtMostAsync(content, ProfileDocument.MaxBytes, ct)
-                    ?? throw new FileRefusedException("ProfileDocuments.TooLarge", Uploads.Megabytes(ProfileDocument.MaxBytes));
+        var bytes = await UploadedBytes.ReadAtMostAsync(content, ProfileDocument.MaxBytes, ct)
+                    ?? throw new FileRefusedException("ProfileDocuments.TooLarge", UploadedBytes.Megabytes(ProfileDocument.MaxBytes));
         if (bytes.Length == 0)
             throw new FileRefusedException("ProfileDocuments.FileRequired");
         var type = FileSignatures.Detect(bytes);

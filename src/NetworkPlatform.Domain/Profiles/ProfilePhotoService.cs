@@ -33,8 +33,8 @@ public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore 
     /// <exception cref="FileRefusedException">too large, empty, not a JPEG/PNG/WebP, or not readable as one</exception>
     public async Task UploadAsync(Guid userId, Stream content, CancellationToken ct = default)
     {
-        var bytes = await Uploads.ReadAtMostAsync(content, MaxBytes, ct)
-                    ?? throw new FileRefusedException("ProfilePhoto.TooLarge", Uploads.Megabytes(MaxBytes));
+        var bytes = await UploadedBytes.ReadAtMostAsync(content, MaxBytes, ct)
+                    ?? throw new FileRefusedException("ProfilePhoto.TooLarge", UploadedBytes.Megabytes(MaxBytes));
         if (bytes.Length == 0)
             throw new FileRefusedException("ProfilePhoto.Required");
         var type = FileSignatures.Detect(bytes);

@@ -87,7 +87,6 @@ public class ProfileDocumentsController(ProfileDocumentService documents, IStrin
             ModelState.AddModelError(nameof(model.File), l["ProfileDocuments.FileRequired"]);
         if (!ModelState.IsValid)
             return await PageAsync(model, ct);
-        var showPremium = false;
         try
         {
             await using var stream = model.File!.OpenReadStream();
@@ -97,8 +96,7 @@ public class ProfileDocumentsController(ProfileDocumentService documents, IStrin
         catch (FileRefusedException e)
         {
             ModelState.AddModelError(nameof(model.File), l[e.MessageKey, e.Args]);
-            showPremium = e.MessageKey == "ProfileDocuments.LimitFree";
-            return await PageAsync(model, ct, showPremium);
+            return await PageAsync(model, ct, showPremium: e.MessageKey == "ProfileDocuments.LimitFree");
         }
         this.Success(l["ProfileDocuments.Uploaded", model.Title!.Trim()]);
         return Redirect(PagePath);

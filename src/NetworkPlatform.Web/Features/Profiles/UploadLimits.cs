@@ -57,7 +57,7 @@ public sealed class UploadLimitAttribute(long maxRequestBytes, long maxFileBytes
         var services = context.HttpContext.RequestServices;
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var tempData = services.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
-        tempData[ErrorKey] = l[messageKey, Uploads.Megabytes(maxFileBytes)].Value;
+        tempData[ErrorKey] = l[messageKey, UploadedBytes.Megabytes(maxFileBytes)].Value;
         if (typed.Count > 0)
             tempData[TypedKey] = JsonSerializer.Serialize(typed);
         // Saved here: the filter that would save it at the end of the action does not run after this one stops it.

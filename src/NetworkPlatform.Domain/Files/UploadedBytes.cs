@@ -9,7 +9,7 @@ public class FileRefusedException(string messageKey, params object[] args) : Dom
     public object[] Args { get; } = args;
 }
 
-public static class Uploads
+public static class UploadedBytes
 {
     /// <summary>
     /// Reads an upload into memory, but never more than <paramref name="maxBytes"/>: null when the stream holds
