@@ -1,7 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkPlatform.Domain.Files;
+
 namespace NetworkPlatform.Domain.Profiles;
 
-public class ProfilePhotoService(AppDbContext db, TimeProvider time)
+/// <summary>What the photo page shows: whose photo, and the current one if any.</summary>
+public record PhotoOwner(Guid UserId, string Name, Guid? PhotoFileId);
+
+/// <summary>A stored photo as it is served; <see cref="PhotoFileId"/> is the version the avatar links carry.</summary>
+public record PhotoFile(string ContentType, byte[] Content, Guid PhotoFileId);
+
+/// <summary>
+/// The member's profile photo: JPEG, PNG or WebP up to 5 MB, recognised by content. With libvips it is stored as two
+/// square JPEGs (400 and 96 px) without metadata; without it, as uploaded (both sizes point to the same file).
+/// </summary>
+public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore files, IImageResizer resizer,
+    ProfileService profiles)
 {
-    private readonly AppDbContext _db = db;
-    private readonly TimeProvider _time = time;
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const int LargeSize = 400;
+    public const int SmallSize = 96;
+
+    public static readonly IReadOnlyList<FileType> Types = [FileType.Jpeg, FileType.Png, FileType.WebP];
+
+    public Task<PhotoOwner?> ForEditAsync(Guid userId, CancellationToken ct = default) =>
+        (from u in db.Users.AsNoTracking()
+         where u.Id == userId
+         from p in db.Profiles.Where(p => p.UserId == u.Id).DefaultIfEmpty()
+         select new PhotoOwner(u.Id, u.FirstName + " " + u.LastName, p == null ? null : p.PhotoFileId))
+        .SingleOrDefaultAsync(ct);
+
+    /// <summary>Checks, resizes and stores a new photo, then deletes the one it replaces.</summary>
+    /// <exception cref="FileRefusedException">too large, empty, not a JPEG/PNG/WebP, or not readable as one</exception>
+    public async Task UploadAsync(Guid userId, Stream content, CancellationToken ct = default)
+    {
+        var bytes = await UploadedBytes.ReadAtMostAsync(content, MaxBytes, ct)
+                    ?? throw new FileRefusedException("ProfilePhoto.TooLarge", UploadedBytes.Megabytes(MaxBytes));
+        if (bytes.Length == 0)
+            throw new FileRefusedException("ProfilePhoto.Required");
+        var type = FileSignatures.Detect(bytes);
+        if (type is null || !Types.Contains(type))
+            throw new FileRefusedException("ProfilePhoto.WrongType");
+
+        // The CPU work happens before the transaction, so no row stays locked while it runs.
+        (string ContentType, byte[] Bytes)? large = null, small = null;
+        if (resizer.Resizes)
+        {
+            try
+            {
+                large = ("image/jpeg", resizer.SquareJpeg(bytes, LargeSize));
+                small = ("image/jpeg", resizer.SquareJpeg(bytes, SmallSize));
+            }
+            catch (UnreadableImageException)
+            {
+                throw new FileRefusedException("ProfilePhoto.Unreadable");
+            }
+        }
+
+        await ChangeAsync(userId, profile =>
+        {
+            if (large is { } l && small is { } s)
+            {
+                profile.PhotoFileId = files.Add(l.ContentType, l.Bytes);
+                profile.PhotoSmallFileId = files.Add(s.ContentType, s.Bytes);
+            }
+            else
+            {
+                var id = files.Add(type.ContentType, bytes);
+                profile.PhotoFileId = id;
+                profile.PhotoSmallFileId = id;
+            }
+        }, ct);
+    }
+
+    /// <summary>Removes the photo (others see the initials again); false if there was none.</summary>
+    public async Task<bool> RemoveAsync(Guid userId, CancellationToken ct = default)
+    {
+        var had = false;
+        await ChangeAsync(userId, profile =>
+        {
+            had = profile.PhotoFileId is not null;
+            profile.PhotoFileId = null;
+            profile.PhotoSmallFileId = null;
+        }, ct);
+        return had;
+    }
+
+    /// <summary>
+    /// The photo as <paramref name="viewerId"/> may get it: only if they may open the profile (anonymous visitors only
+    /// for public profiles, the owner always); null otherwise, and when there is no photo.
+    /// </summary>
+    public async Task<PhotoFile?> ForViewerAsync(Guid ownerId, bool small, Guid? viewerId, CancellationToken ct = default)
+    {
+        // Contacts do not exist yet (the Contacts issue wires them); opening a profile does not depend on it.
+        var relation = ProfileAccess.RelationOf(ownerId, viewerId, isContact: false);
+        var audiences = Enum.GetValues<ProfileAudience>().Where(a => ProfileAccess.CanOpen(a, relation)).ToArray();
+        var ids = await db.Profiles.AsNoTracking()
+            .Where(p => p.UserId == ownerId && audiences.Contains(p.Audience) && p.PhotoFileId != null)
+            .Select(p => new { Large = p.PhotoFileId!.Value, p.PhotoSmallFileId })
+            .SingleOrDefaultAsync(ct);
+        if (ids is null)
+            return null;
+        var file = await files.GetAsync(small ? ids.PhotoSmallFileId ?? ids.Large : ids.Large, ct);
+        return file is null ? null : new PhotoFile(file.ContentType, file.Content, ids.Large);
+    }
+
+    /// <summary>
+    /// Changes the photo ids under a row lock, so that two uploads at once cannot both keep (or both delete) the same
+    /// old files, then deletes the files no longer used, in the same transaction.
+    /// </summary>
+    private async Task ChangeAsync(Guid userId, Action<MemberProfile> change, CancellationToken ct)
+    {
+        var profile = await profiles.EnsureAsync(userId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"MemberProfiles\" WHERE \"UserId\" = {userId} FOR UPDATE", ct);
+        await db.Entry(profile).ReloadAsync(ct);
+        Guid?[] old = [profile.PhotoFileId, profile.PhotoSmallFileId];
+        change(profile);
+        profile.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        foreach (var id in old.OfType<Guid>().Distinct())
+            if (id != profile.PhotoFileId && id != profile.PhotoSmallFileId)
+                await files.DeleteAsync(id, ct);
+        await tx.CommitAsync(ct);
+    }
 }

@@ -22,6 +22,7 @@ using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Demo;
 using NetworkPlatform.Web.Infrastructure.Email;
 using NetworkPlatform.Web.Infrastructure.Health;
+using NetworkPlatform.Web.Infrastructure.Images;
 using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Logging;
 using NetworkPlatform.Web.Infrastructure.Security;
@@ -62,6 +63,7 @@ public static class AppSetup
         services.AddScoped<ProfileDocumentService>();
         services.AddScoped<ProfilePhotoService>();
         services.AddScoped<IFileStore, DatabaseFileStore>();
+        services.AddImageResizing(config);
         services.AddScoped<MailOutbox>();
         services.AddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<ContactService>();
@@ -249,6 +251,7 @@ public static class AppSetup
         if (app.Environment.IsProduction())
             app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCacheHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
