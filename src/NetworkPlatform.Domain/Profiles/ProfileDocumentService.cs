@@ -5,8 +5,8 @@ using NetworkPlatform.Domain.Files;
 namespace NetworkPlatform.Domain.Profiles;
 
 /// <summary>A document as others see it listed on a profile (only those the viewer may see).</summary>
-public record DocumentListItem(Guid Id, string Title, DocumentKind Kind, string ContentType, long Size,
-    DateTimeOffset CreatedAt);
+public record DocumentListItem(Guid Id, string Title, DocumentKind Kind, string DisplayName, string ContentType,
+    long Size, FieldVisibility Visibility, DateTimeOffset CreatedAt);
 
 /// <summary>A document as its owner manages it.</summary>
 public record OwnDocument(Guid Id, string Title, DocumentKind Kind, FieldVisibility Visibility, string DisplayName,
@@ -47,7 +47,8 @@ public class ProfileDocumentService(AppDbContext db, TimeProvider time, IFileSto
         return await db.ProfileDocuments.AsNoTracking()
             .Where(d => d.UserId == ownerId && allowed.Contains(d.Visibility))
             .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(d => new DocumentListItem(d.Id, d.Title, d.Kind, d.ContentType, d.Size, d.CreatedAt))
+            .Select(d => new DocumentListItem(d.Id, d.Title, d.Kind, d.DisplayName, d.ContentType, d.Size, d.Visibility,
+                d.CreatedAt))
             .ToListAsync(ct);
     }
 

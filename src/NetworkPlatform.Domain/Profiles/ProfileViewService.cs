@@ -7,7 +7,7 @@ namespace NetworkPlatform.Domain.Profiles;
 /// contact detail and document passes <see cref="ProfileAccess"/> before it enters the result, so nothing a viewer
 /// may not see ever reaches a view.
 /// </summary>
-public class ProfileViewService(AppDbContext db)
+public class ProfileViewService(AppDbContext db, ProfileDocumentService documentsService)
 {
     /// <summary>
     /// The profile behind <paramref name="slug"/> for <paramref name="viewerId"/> (null: not logged in). Costs the
@@ -70,7 +70,7 @@ public class ProfileViewService(AppDbContext db)
             .OrderBy(l => l.Position).ThenBy(l => l.Title)
             .Select(l => new ProfileLinkView(l.Title, l.Url))
             .ToListAsync(ct);
-        var documents = await VisibleDocumentsAsync(row.UserId, viewer, ct);
+        var documents = await documentsService.VisibleDocumentsAsync(row.UserId, viewer, ct);
 
         return ProfileLookup.Found(new ProfileView(
             row.UserId, row.Slug, name, row.Headline, row.Position, row.Employer, row.City, row.Country,
@@ -84,20 +84,6 @@ public class ProfileViewService(AppDbContext db)
             // can never put a javascript: address on the page.
             links.Where(l => ProfileLink.IsAllowedUrl(l.Url)).ToList(),
             documents));
-    }
-
-    // TODO(lead): switch to ProfileDocumentService.VisibleDocumentsAsync(ownerId, relation) once it is merged; this
-    // is the same rule (ProfileAccess.CanSee per document) as one query.
-    private async Task<List<ProfileDocumentView>> VisibleDocumentsAsync(Guid ownerId, ViewerRelation viewer,
-        CancellationToken ct)
-    {
-        var allowed = Enum.GetValues<FieldVisibility>().Where(v => ProfileAccess.CanSee(v, viewer)).ToList();
-        return await db.ProfileDocuments.AsNoTracking()
-            .Where(d => d.UserId == ownerId && allowed.Contains(d.Visibility))
-            .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(d => new ProfileDocumentView(d.Id, d.Title, d.Kind, d.DisplayName, d.ContentType, d.Size,
-                d.Visibility))
-            .ToListAsync(ct);
     }
 
     private static List<ContactDetail> VisibleContactDetails(ProfileRow p, ViewerRelation viewer)
@@ -184,8 +170,6 @@ public sealed record ProfileLanguageView(string Name, LanguageLevel Level);
 
 public sealed record ProfileLinkView(string Title, string Url);
 
-public sealed record ProfileDocumentView(Guid Id, string Title, DocumentKind Kind, string DisplayName,
-    string ContentType, long Size, FieldVisibility Visibility);
 
 /// <summary>One profile as one viewer may see it; contact details and documents are already filtered.</summary>
 public sealed record ProfileView(
@@ -197,7 +181,7 @@ public sealed record ProfileView(
     IReadOnlyList<ContactDetail> ContactDetails,
     IReadOnlyList<ProfileEntryView> Experience, IReadOnlyList<ProfileEntryView> Education,
     IReadOnlyList<ProfileLanguageView> Languages, IReadOnlyList<ProfileLinkView> Links,
-    IReadOnlyList<ProfileDocumentView> Documents)
+    IReadOnlyList<DocumentListItem> Documents)
 {
     public bool IsOwner => Viewer == ViewerRelation.Owner;
 
