@@ -44,11 +44,20 @@ public class ContactsController(ContactService contacts, ContactListService list
     }
 
     [HttpGet("requests")]
-    public async Task<IActionResult> Requests(CancellationToken ct) => View(await contacts.RequestsAsync(User.IdOf(), ct));
+    public async Task<IActionResult> Requests(CancellationToken ct)
+    {
+        var requests = await contacts.RequestsAsync(User.IdOf(), ct);
+        await this.AddDegreesAsync(network, requests.Received.Concat(requests.Sent).Select(r => r.OtherUserId), ct);
+        return View(requests);
+    }
 
     [HttpGet("suggestions")]
-    public async Task<IActionResult> Suggestions(CancellationToken ct) =>
-        View(new SuggestionsPage(await network.SuggestionsAsync(User.IdOf(), 20, ct)));
+    public async Task<IActionResult> Suggestions(CancellationToken ct)
+    {
+        var suggestions = await network.SuggestionsAsync(User.IdOf(), 20, ct);
+        await this.AddDegreesAsync(network, suggestions.Select(s => s.UserId), ct);
+        return View(new SuggestionsPage(suggestions));
+    }
 
     [HttpPost("suggestions/{userId:guid}/dismiss")]
     public async Task<IActionResult> Dismiss(Guid userId, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Web.Features.Shared;
 
 namespace NetworkPlatform.Web.Features.Home;
 
@@ -23,10 +24,12 @@ public class HomeController(UserManager<AppUser> users, ProfileService profiles,
             ViewData["Robots"] = "index, follow";
             return View("Landing");
         }
+        var suggestions = await network.SuggestionsAsync(user.Id, 3);
+        await this.AddDegreesAsync(network, suggestions.Select(s => s.UserId), HttpContext.RequestAborted);
         return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
             user.TwoFactorEnabled, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Recruiter),
             await profiles.CompletenessAsync(user.Id),
             await contacts.OpenReceivedCountAsync(user.Id),
-            await network.SuggestionsAsync(user.Id, 3)));
+            suggestions));
     }
 }

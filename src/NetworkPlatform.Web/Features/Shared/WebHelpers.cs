@@ -97,3 +97,23 @@ public class RequireTwoFactorAttribute : ActionFilterAttribute
             context.Result = new RedirectToActionResult("TwoFactor", "Settings", new { required = true });
     }
 }
+
+/// <summary>
+/// Degree badges for every member a list shows: one call (two queries) per page, put where _DegreeBadge finds it.
+/// </summary>
+public static class DegreeBadges
+{
+    public const string Key = "Degrees";
+
+    public static async Task AddDegreesAsync(this Controller controller, NetworkPlatform.Domain.Contacts.NetworkService network,
+        IEnumerable<Guid> members, CancellationToken ct)
+    {
+        var ids = members.Distinct().ToList();
+        controller.ViewData[Key] = ids.Count == 0
+            ? new Dictionary<Guid, int?>()
+            : await network.DegreesAsync(controller.User.IdOf(), ids, ct);
+    }
+
+    public static int? DegreeOf(this ViewDataDictionary viewData, Guid member) =>
+        viewData[Key] is IReadOnlyDictionary<Guid, int?> degrees && degrees.TryGetValue(member, out var d) ? d : null;
+}
