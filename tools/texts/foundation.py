@@ -180,7 +180,7 @@ R = {
 "Settings.Account.Manage2fa": ("Manage", "Verwalten"),
 "Settings.Mail.Title": ("E-mail notifications", "E-Mail-Benachrichtigungen"),
 "Settings.Mail.Always": ("Mails about your account and its security (confirmations, password and address changes) are always sent.", "E-Mails zu Ihrem Konto und seiner Sicherheit (Bestätigungen, Passwort- und Adressänderungen) werden immer verschickt."),
-"Settings.Mail.Later": ("Choices for contact requests, messages, updates and job alerts appear here when those parts of the network open.", "Einstellungen für Kontaktanfragen, Nachrichten, Neuigkeiten und Job-Alerts erscheinen hier, sobald diese Bereiche starten."),
+"Settings.Mail.Later": ("You are also mailed when someone sends you a contact request. Choices per kind of notification, and a digest, come with messages and updates.", "Außerdem bekommen Sie eine E-Mail, wenn Ihnen jemand eine Kontaktanfrage schickt. Einstellungen je Art der Benachrichtigung und eine Zusammenfassung kommen mit Nachrichten und Neuigkeiten."),
 "Settings.Password.Title": ("Change password", "Passwort ändern"),
 "Settings.Password.Intro": ("After the change, you stay logged in here; all your other devices are logged out.", "Nach der Änderung bleiben Sie hier angemeldet; alle anderen Geräte werden abgemeldet."),
 "Settings.Password.Submit": ("Change password", "Passwort ändern"),
