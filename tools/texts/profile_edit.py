@@ -146,7 +146,7 @@ R = {
 "ProfileEdit.Hint.LinkUrl": ("The full address, starting with https:// or http://", "Die vollständige Adresse, beginnend mit https:// oder http://"),
 "ProfileEdit.Hint.LinkTitle": ("Without a title, the site's name is shown.", "Ohne Titel wird der Name der Website angezeigt."),
 "ProfileEdit.Contact.Intro": ("Choose for each detail who may see it. New details are visible only to you until you choose otherwise.", "Wählen Sie für jede Angabe, wer sie sehen darf. Neue Angaben sehen nur Sie, bis Sie etwas anderes wählen."),
-"ProfileEdit.Contact.ContactsHint": ("“My contacts” means the members who confirmed a contact request with you.", "„Meine Kontakte“ sind die Mitglieder, mit denen Sie eine Kontaktanfrage bestätigt haben."),
+"ProfileEdit.Contact.ContactsHint": ("“My contacts” means the members you are connected with.", "„Meine Kontakte“ heißt: die Mitglieder, mit denen Sie vernetzt sind."),
 "ProfileEdit.Hint.Phone": ("Digits, spaces and + ( ) / - only, for example +49 341 123456", "Nur Ziffern, Leerzeichen und + ( ) / -, zum Beispiel +49 341 123456"),
 "ProfileEdit.Hint.Address": ("Street, postcode and town, on several lines if you like.", "Straße, Postleitzahl und Ort, gern auf mehreren Zeilen."),
 "ProfileEdit.Hint.Birthday": ("For example 1980-03-27", "Zum Beispiel 27.03.1980"),

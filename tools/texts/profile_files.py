@@ -50,7 +50,7 @@ R = {
 "ProfileDocuments.TitleHint": ("What others see, for example \"Employer's reference, Muster GmbH\"; up to 120 characters", "Das sehen andere, zum Beispiel „Arbeitszeugnis Muster GmbH“; bis zu 120 Zeichen"),
 "ProfileDocuments.Field.Kind": ("Kind of document", "Art des Dokuments"),
 "ProfileDocuments.Field.Visibility": ("Who may see and download it", "Wer darf es sehen und herunterladen"),
-"ProfileDocuments.VisibilityHint": ("“My contacts” means the members who confirmed a contact request with you.", "„Meine Kontakte“ sind die Mitglieder, mit denen Sie eine Kontaktanfrage bestätigt haben."),
+"ProfileDocuments.VisibilityHint": ("\"My contacts\" means the members you are connected with.", "„Meine Kontakte“ heißt: die Mitglieder, mit denen Sie vernetzt sind."),
 "ProfileDocuments.Submit": ("Upload document", "Dokument hochladen"),
 "ProfileDocuments.FileRequired": ("Choose a file to upload", "Bitte wählen Sie eine Datei zum Hochladen aus"),
 "ProfileDocuments.TooLarge": ("The file must be {0} or smaller. Choose a smaller file.", "Die Datei darf höchstens {0} groß sein. Bitte wählen Sie eine kleinere Datei."),

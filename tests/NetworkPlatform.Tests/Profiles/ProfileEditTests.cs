@@ -428,7 +428,7 @@ public class ProfileEditTests(AppFactory app) : IClassFixture<AppFactory>
         var form = await client.OpenAsync("/profile/edit/contact");
         foreach (var field in new[] { "PhoneVisibility", "MobileVisibility", "BusinessEmailVisibility", "AddressVisibility", "BirthdayVisibility" })
             Assert.Equal("Only me", form.SelectedText(field));
-        Assert.Contains("“My contacts” applies once contacts exist", form.Text);
+        Assert.Contains("“My contacts” means the members you are connected with.", form.Text);
 
         var page = await form.SubmitAsync(client, "/profile/edit/contact", new Dictionary<string, string>
         {
