@@ -83,6 +83,8 @@ R = {
 "Network.PathTitle": ("How you are connected", "So sind Sie verbunden"),
 "Network.SharedTitle": ("Shared contacts", "Gemeinsame Kontakte"),
 "Network.You": ("You", "Sie"),
+"Network.ContactsOf": ("Contacts of {0}", "Kontakte von {0}"),
+"Nav.OpenRequestOne": ("open contact request", "offene Kontaktanfrage"),
 "Start.Requests": ("{0} people want to connect with you", "{0} Personen möchten sich mit Ihnen vernetzen"),
 "Start.RequestsOne": ("1 person wants to connect with you", "1 Person möchte sich mit Ihnen vernetzen"),
 "Start.Requests.Action": ("See requests", "Anfragen ansehen"),

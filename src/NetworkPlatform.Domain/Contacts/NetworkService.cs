@@ -106,20 +106,35 @@ public class NetworkService(AppDbContext db)
     }
 
     /// <summary>
-    /// Contacts that viewer and owner share: the count and up to <paramref name="take"/> of them, or nothing when the
-    /// owner's contact list is hidden from the viewer (only me, or contacts-only and the viewer is not one).
+    /// Contacts that viewer and owner share: the count and up to <paramref name="take"/> of them. Shared contacts are
+    /// the viewer's own contacts too, so they reveal no stranger; they are hidden only when the owner keeps the
+    /// contact list to themselves ("only me"), as on XING. (The whole list stays for the owner's contacts.)
     /// </summary>
     public async Task<(int Count, IReadOnlyList<MemberCard> Some)> SharedContactsAsync(Guid viewer, Guid owner,
         int take = 10, CancellationToken ct = default)
     {
-        if (viewer == owner || !await CanSeeContactListAsync(viewer, owner, ct))
+        if (viewer == owner)
             return (0, []);
         var shared = db.Contacts.Where(c => c.UserId == owner &&
-                                            db.Contacts.Any(m => m.UserId == viewer && m.ContactUserId == c.ContactUserId))
+                                            db.Contacts.Any(m => m.UserId == viewer && m.ContactUserId == c.ContactUserId) &&
+                                            !db.Profiles.Any(p => p.UserId == owner &&
+                                                                  p.ContactListVisibility == ContactListVisibility.OnlyMe))
             .Select(c => c.ContactUserId);
         var count = await shared.CountAsync(ct);
         var some = count == 0 ? [] : await Cards(shared, viewer).Take(take).ToListAsync(ct);
         return (count, some);
+    }
+
+    /// <summary>A member's contacts for someone allowed to see the list (their contacts, or only themselves), a page at a time.</summary>
+    public async Task<(int Count, IReadOnlyList<MemberCard> Page)> ContactListOfAsync(Guid viewer, Guid owner, int page,
+        int pageSize = 30, CancellationToken ct = default)
+    {
+        if (!await CanSeeContactListAsync(viewer, owner, ct))
+            throw new NotFoundException();
+        var ids = db.Contacts.Where(c => c.UserId == owner).Select(c => c.ContactUserId);
+        var count = await ids.CountAsync(ct);
+        var cards = await Cards(ids, viewer).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (count, cards);
     }
 
     public async Task<bool> CanSeeContactListAsync(Guid viewer, Guid owner, CancellationToken ct = default)

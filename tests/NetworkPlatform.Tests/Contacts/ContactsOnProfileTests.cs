@@ -137,4 +137,29 @@ public class ContactsOnProfileTests(AppFactory app) : IClassFixture<AppFactory>
         var form = await owner.Client!.OpenAsync("/profile/edit/settings");
         Assert.NotNull(form.Document.QuerySelector("#ContactList-OnlyMe[checked]"));
     }
+
+    [Fact]
+    public async Task A_members_contact_list_is_open_to_their_contacts_unless_they_keep_it_to_themselves()
+    {
+        var owner = await OwnerAsync();
+        var friend = await app.MemberWithProfileAsync(first: "Frida", last: "Friend", login: true);
+        var other = await app.MemberWithProfileAsync(first: "Otto", last: "Other");
+        var stranger = await app.MemberWithProfileAsync(first: "Stan", last: "Stranger", login: true);
+        await LinkAsync(owner.Id, friend.Id);
+        await LinkAsync(owner.Id, other.Id);
+
+        var profile = await friend.Client!.OpenAsync(owner.Url);
+        Assert.NotNull(profile.Document.QuerySelector($"a[href='{owner.Url}/contacts']"));
+        var list = await friend.Client!.OpenAsync(owner.Url + "/contacts");
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains("Otto Other", list.Text);
+        Assert.Contains("2 contacts", list.Text);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client!.OpenAsync(owner.Url + "/contacts")).Status);
+        Assert.Null((await stranger.Client!.OpenAsync(owner.Url)).Document.QuerySelector($"a[href='{owner.Url}/contacts']"));
+
+        await app.WithDbAsync(db => db.Profiles.Where(p => p.UserId == owner.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactListVisibility, ContactListVisibility.OnlyMe)));
+        Assert.Equal(HttpStatusCode.NotFound, (await friend.Client!.OpenAsync(owner.Url + "/contacts")).Status);
+    }
 }

@@ -171,11 +171,12 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
         Assert.Equal(1, forContact.Count);
         Assert.Equal("Z", Assert.Single(forContact.Some).FirstName);
 
-        // W shares Z with Y too, but is not Y's contact: Y's list (visible to contacts) stays hidden from W.
-        Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["W"], ids["Y"]))).Count);
+        // W shares Z with Y too without being Y's contact: Z is W's own contact, so the shared contact is shown.
+        Assert.Equal("Z", Assert.Single((await Network(n => n.SharedContactsAsync(ids["W"], ids["Y"]))).Some).FirstName);
 
         await app.WithDbAsync(db => db.Profiles.Where(p => p.UserId == ids["Y"])
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactListVisibility, ContactListVisibility.OnlyMe)));
         Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["X"], ids["Y"]))).Count);
+        Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["W"], ids["Y"]))).Count);
     }
 }

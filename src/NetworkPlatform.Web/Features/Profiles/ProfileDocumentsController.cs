@@ -192,14 +192,3 @@ public class ProfileDocumentsController(ProfileDocumentService documents, IStrin
         return View("Index", page);
     }
 }
-
-public static class FileSizes
-{
-    /// <summary>"820 KB", "1.4 MB" (de: "1,4 MB").</summary>
-    public static string Format(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0", CultureInfo.CurrentCulture) + " KB",
-        _ => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
-    };
-}

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Email;
 using NetworkPlatform.Web.Infrastructure.Security;
 
@@ -81,6 +82,21 @@ public class ProfilesController(
         return File(Encoding.UTF8.GetBytes(text), "text/vcard; charset=utf-8", profile.Slug + ".vcf");
     }
 
+    /// <summary>The member's contact list, for the viewers their setting allows (their contacts, or nobody).</summary>
+    [Authorize]
+    [HttpGet("/p/{slug}/contacts")]
+    public async Task<IActionResult> ContactsOf(string slug, int page = 1, CancellationToken ct = default)
+    {
+        var lookup = await views.GetAsync(slug, ViewerId(), ct);
+        if (lookup.Status != ProfileLookupStatus.Found)
+            return NotFound();
+        var profile = lookup.Profile!;
+        var (count, cards) = await network.ContactListOfAsync(User.IdOf(), profile.UserId, page, 30, ct);
+        await this.AddDegreesAsync(network, cards.Select(c => c.UserId), ct);
+        ViewData["Robots"] = "noindex";
+        return View("ContactsOf", new ProfileContactsModel(profile.Name.Full, profile.Slug, count, cards, Math.Max(1, page)));
+    }
+
     /// <summary>
     /// The viewer's relation to this member: the contact action, degree, shared contacts and how they are connected.
     /// A fixed number of queries: the relation (1), degree (2), shared contacts (3) and, for 2nd and 3rd degree only,
@@ -97,7 +113,8 @@ public class ProfilesController(
             : (await network.DegreesAsync(me, [profile.UserId], ct))[profile.UserId];
         var (sharedCount, shared) = await network.SharedContactsAsync(me, profile.UserId, 10, ct);
         var paths = degree is 2 or 3 ? await network.PathsAsync(me, profile.UserId, ct) : [];
-        return new ProfileNetworkModel(status, requestId, degree, sharedCount, shared, paths);
+        var canSeeList = status == ContactStatus.Contacts && await network.CanSeeContactListAsync(me, profile.UserId, ct);
+        return new ProfileNetworkModel(status, requestId, degree, sharedCount, shared, paths, canSeeList);
     }
 
     private Guid? ViewerId() => User.Identity?.IsAuthenticated == true ? User.IdOf() : null;
@@ -128,7 +145,12 @@ public static class ProfileUrls
 
 /// <summary>What the profile page shows about the viewer's network relation to the member.</summary>
 public record ProfileNetworkModel(ContactStatus Status, Guid? RequestId, int? Degree, int SharedCount,
-    IReadOnlyList<MemberCard> Shared, IReadOnlyList<IReadOnlyList<PathMember>> Paths)
+    IReadOnlyList<MemberCard> Shared, IReadOnlyList<IReadOnlyList<PathMember>> Paths, bool CanSeeContactList = false)
 {
     public const string Key = "ProfileNetwork";
+}
+
+public record ProfileContactsModel(string Name, string Slug, int Count, IReadOnlyList<MemberCard> Contacts, int Page)
+{
+    public int Pages => Math.Max(1, (Count + 29) / 30);
 }
