@@ -149,7 +149,7 @@ R = {
 "ProfileEdit.Contact.ContactsHint": ("“My contacts” means the members you are connected with.", "„Meine Kontakte“ heißt: die Mitglieder, mit denen Sie vernetzt sind."),
 "ProfileEdit.Hint.Phone": ("Digits, spaces and + ( ) / - only, for example +49 341 123456", "Nur Ziffern, Leerzeichen und + ( ) / -, zum Beispiel +49 341 123456"),
 "ProfileEdit.Hint.Address": ("Street, postcode and town, on several lines if you like.", "Straße, Postleitzahl und Ort, gern auf mehreren Zeilen."),
-"ProfileEdit.Hint.Birthday": ("For example 1980-03-27", "Zum Beispiel 27.03.1980"),
+"ProfileEdit.Hint.Birthday": ("Day, month and year", "Tag, Monat und Jahr"),
 "ProfileEdit.Audience.Members": ("Logged-in members only", "Nur angemeldete Mitglieder"),
 "ProfileEdit.Audience.MembersHint": ("Recommended. People outside the network see nothing of your profile.", "Empfohlen. Personen außerhalb des Netzwerks sehen nichts von Ihrem Profil."),
 "ProfileEdit.Audience.Public": ("Everyone on the web", "Alle im Internet"),

@@ -1,5 +1,6 @@
 # Texts of the profile photo and documents pages. (English, German)
 R = {
+"ProfileDocuments.ListTitle": ("Your documents", "Ihre Dokumente"),
 "ProfileFiles.BackToProfile": ("Back to my profile", "Zurück zu meinem Profil"),
 "ProfileFiles.Cancel": ("Cancel", "Abbrechen"),
 
