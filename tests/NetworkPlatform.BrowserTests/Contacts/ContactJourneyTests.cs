@@ -81,7 +81,7 @@ public sealed class ContactJourneyTests(KestrelAppFixture app, ChromiumFixture c
         await y.LoginAsync(yusuf, app.BaseUrl);
         var nav = y.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         var count = nav.GetByTestId("open-requests");
-        await Expect(count).ToHaveTextAsync("1 open contact requests");
+        await Expect(count).ToHaveTextAsync("1 open contact request");
         await Expect(count).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\btext-bg-danger\b"));
         await y.ScreenshotAndAxeAsync("contacts-04-y-start-with-count");
 
