@@ -149,6 +149,41 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     }
 
     [Fact]
+    public async Task A_member_without_employer_or_industry_still_gets_suggestions()
+    {
+        // P (no employer, no industry) knows Q, who knows R; R has both. Found by the benchmark: comparing R's
+        // employer with P's empty one gave NULL instead of false, and reading the suggestions failed.
+        var ids = new Dictionary<string, Guid>();
+        foreach (var name in new[] { "P", "Q", "R" })
+            ids[name] = (await app.CreateMemberAsync(TestData.UniqueEmail("noemp" + name), first: name, last: "NoEmployer")).Id;
+        await app.WithDbAsync(db =>
+        {
+            foreach (var (name, id) in ids)
+            {
+                db.Profiles.Add(new MemberProfile
+                {
+                    UserId = id,
+                    Slug = $"noemp-{name.ToLowerInvariant()}-{id.ToString("N")[^10..]}",
+                    Employer = name == "P" ? null : "Lonely KG",
+                    IndustryCode = name == "P" ? null : "legal",
+                });
+            }
+            foreach (var (x, y) in new[] { ("P", "Q"), ("Q", "R") })
+            {
+                db.Contacts.Add(new Contact { UserId = ids[x], ContactUserId = ids[y], CreatedAt = DateTimeOffset.UtcNow });
+                db.Contacts.Add(new Contact { UserId = ids[y], ContactUserId = ids[x], CreatedAt = DateTimeOffset.UtcNow });
+            }
+            return db.SaveChangesAsync();
+        });
+
+        var suggestions = await Network(n => n.SuggestionsAsync(ids["P"]));
+
+        var r = Assert.Single(suggestions);
+        Assert.Equal("R", r.FirstName);
+        Assert.Equal(1, r.SharedContacts);
+    }
+
+    [Fact]
     public async Task Shared_contacts_follow_the_owners_contact_list_setting()
     {
         // A triangle X, Y, Z and W, who knows only Z.
