@@ -170,7 +170,9 @@ public static class NetworkBenchmark
 
         await Suggestions("people you may know", "SuggestionsAsync(me) for a random member with contacts (10 cards)", viewers, null, null);
         await Suggestions("supernode: people you may know", "SuggestionsAsync(me) for a super-connector: ~5,000 contacts, their contacts ranked",
-            Enumerable.Range(0, Math.Min(count, supers.Length * 3)).Select(i => supers[i % supers.Length]).ToList(), $"p99 <= {SupernodeTargetMs} ms", SupernodeTargetMs);
+            // Seconds per call before the fix: 30 measured calls (each super-connector three times) are enough.
+            Enumerable.Range(0, o.Warmup + Math.Min(o.Iterations, 30)).Select(i => supers[i % supers.Length]).ToList(),
+            $"p99 <= {SupernodeTargetMs} ms", SupernodeTargetMs);
 
         Log("recursive CTE references...");
         var naive = o.NaivePairs == 0 ? [] : await NaiveCte.RunAsync(cs, o, machine, [

@@ -164,11 +164,11 @@ public class NetworkService(AppDbContext db)
 
     /// <summary>
     /// How many of a member's contacts (the most recent) "people you may know" looks through. Members with up to this
-    /// many contacts (97.5 % of the members in the benchmark network) get the exact ranking; without a limit a
-    /// super-connector with 5,000 contacts makes the query count a million contacts of contacts, 3 s at 100,000
-    /// members and 5 s at a million (bench/results).
+    /// many contacts (96 % of the members in the benchmark network) get the exact ranking; without a limit a
+    /// super-connector with 5,000 contacts makes the query count a million contacts of contacts: 1.5 to 2.5 s at
+    /// 100,000 and a million members (bench/results).
     /// </summary>
-    public const int SuggestionFanOut = 250;
+    public const int SuggestionFanOut = 200;
 
     /// <summary>
     /// People you may know: contacts of contacts, most shared contacts first, then the same employer, then the same
