@@ -143,16 +143,22 @@ public sealed class BenchOptions
         Pooling = false,
     }.ConnectionString;
 
+    /// <summary>The repository this program was built in (where the default report goes); --out is needed elsewhere.</summary>
     public string RepositoryRoot
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             {
-                if (File.Exists(Path.Combine(dir.FullName, "NetworkPlatform.sln")))
-                    return dir.FullName;
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, "NetworkPlatform.sln")) &&
+                        Directory.Exists(Path.Combine(dir.FullName, "bench")))
+                        return dir.FullName;
+                }
             }
-            return Directory.GetCurrentDirectory();
+            throw new ArgumentException("cannot tell where the repository is (no NetworkPlatform.sln with bench/ above the " +
+                                        "program or the current directory); give the report's path with --out");
         }
     }
 }
