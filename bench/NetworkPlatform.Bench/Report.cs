@@ -45,8 +45,9 @@ public static class Report
             L();
         }
         L($"Run {started:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:N1} min (choosing the inputs: {samplingSeconds:N0} s). " +
-          $"Command: `NetworkPlatform.Bench run {string.Join(' ', o.Raw)}` after `generate --members {info.Members}` (seed {info.Seed}).");
-        L("Made by `bench/run.sh`; see bench/README.md. Numbers are wall-clock times of one call as the web app makes it: a new");
+          $"Command: `NetworkPlatform.Bench run {string.Join(' ', o.Raw.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}` " +
+          $"after `generate --members {info.Members}` (seed {info.Seed}).");
+        L("How to run it: bench/README.md (`bench/run.sh`). Numbers are wall-clock times of one call as the web app makes it: a new");
         L("`AppDbContext` per call (pooled Npgsql connection), the `NetworkService` method, and reading the result; one client, ");
         L($"no other load from us, after {o.Warmup} unmeasured warm-up calls per scenario. Cache: {prewarm}.");
         L();

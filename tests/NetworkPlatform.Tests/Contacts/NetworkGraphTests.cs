@@ -131,6 +131,25 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     }
 
     [Fact]
+    public async Task Direct_contacts_have_no_path_even_when_one_of_them_has_a_block()
+    {
+        // B blocks H, who has nothing to do with A. A and B are contacts: no path, not A -> E -> C -> B.
+        await app.WithDbAsync(db =>
+        {
+            db.MemberBlocks.Add(new MemberBlock { BlockerId = _m["B"], BlockedId = _m["H"], CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        try
+        {
+            Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["B"])));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.MemberBlocks.Where(b => b.BlockerId == _m["B"]).ExecuteDeleteAsync());
+        }
+    }
+
+    [Fact]
     public async Task People_you_may_know_come_by_shared_contacts_then_employer_then_industry()
     {
         var suggestions = await Network(n => n.SuggestionsAsync(_m["A"]));
