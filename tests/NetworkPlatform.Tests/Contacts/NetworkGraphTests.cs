@@ -131,6 +131,25 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     }
 
     [Fact]
+    public async Task Direct_contacts_have_no_path_even_when_one_of_them_has_a_block()
+    {
+        // B blocks H, who has nothing to do with A. A and B are contacts: no path, not A -> E -> C -> B.
+        await app.WithDbAsync(db =>
+        {
+            db.MemberBlocks.Add(new MemberBlock { BlockerId = _m["B"], BlockedId = _m["H"], CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        try
+        {
+            Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["B"])));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.MemberBlocks.Where(b => b.BlockerId == _m["B"]).ExecuteDeleteAsync());
+        }
+    }
+
+    [Fact]
     public async Task People_you_may_know_come_by_shared_contacts_then_employer_then_industry()
     {
         var suggestions = await Network(n => n.SuggestionsAsync(_m["A"]));
@@ -146,6 +165,41 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
         var suggestions = await Network(n => n.SuggestionsAsync(_m["B"]));
         Assert.DoesNotContain(suggestions, s => s.UserId == _m["D"]);
         Assert.Contains(suggestions, s => s.UserId == _m["E"]);
+    }
+
+    [Fact]
+    public async Task A_member_without_employer_or_industry_still_gets_suggestions()
+    {
+        // P (no employer, no industry) knows Q, who knows R; R has both. Found by the benchmark: comparing R's
+        // employer with P's empty one gave NULL instead of false, and reading the suggestions failed.
+        var ids = new Dictionary<string, Guid>();
+        foreach (var name in new[] { "P", "Q", "R" })
+            ids[name] = (await app.CreateMemberAsync(TestData.UniqueEmail("noemp" + name), first: name, last: "NoEmployer")).Id;
+        await app.WithDbAsync(db =>
+        {
+            foreach (var (name, id) in ids)
+            {
+                db.Profiles.Add(new MemberProfile
+                {
+                    UserId = id,
+                    Slug = $"noemp-{name.ToLowerInvariant()}-{id.ToString("N")[^10..]}",
+                    Employer = name == "P" ? null : "Lonely KG",
+                    IndustryCode = name == "P" ? null : "legal",
+                });
+            }
+            foreach (var (x, y) in new[] { ("P", "Q"), ("Q", "R") })
+            {
+                db.Contacts.Add(new Contact { UserId = ids[x], ContactUserId = ids[y], CreatedAt = DateTimeOffset.UtcNow });
+                db.Contacts.Add(new Contact { UserId = ids[y], ContactUserId = ids[x], CreatedAt = DateTimeOffset.UtcNow });
+            }
+            return db.SaveChangesAsync();
+        });
+
+        var suggestions = await Network(n => n.SuggestionsAsync(ids["P"]));
+
+        var r = Assert.Single(suggestions);
+        Assert.Equal("R", r.FirstName);
+        Assert.Equal(1, r.SharedContacts);
     }
 
     [Fact]

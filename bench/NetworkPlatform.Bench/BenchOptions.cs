@@ -1,0 +1,164 @@
+using System.Globalization;
+using Npgsql;
+
+namespace NetworkPlatform.Bench;
+
+/// <summary>Command-line options of both commands; every one has a default, so `generate --members N` is enough.</summary>
+public sealed class BenchOptions
+{
+    public const string Usage = """
+        usage:
+          NetworkPlatform.Bench generate --members N [options]
+          NetworkPlatform.Bench run      --members N [options]
+
+        connection (both commands):
+          --server CS          server connection string without a database
+                               (default: env NP_BENCH_PG, else "Host=127.0.0.1;Port=5432;Username=postgres")
+          --database NAME      default np_bench_<N>
+          --connection CS      full connection string; overrides --server and --database
+
+        generate:
+          --seed S             random seed (default 42); the same seed gives the same network
+          --avg-degree D       average contacts per member (default 50)
+          --alpha A            tail exponent of the degree distribution (default 2.5)
+          --max-degree D       cap for ordinary members' expected degree (default 2500)
+          --super K            number of super-connectors (default 10)
+          --super-degree D     their expected contacts (default 5000)
+          --community-size S   average size of a local community (default 1000)
+          --keep-indexes       load Contacts with its indexes in place (slower; for comparison)
+          --if-missing         do nothing if the database exists and a generate run finished it
+          --verify             check the loaded graph (no self-loops, symmetric, no dangling ids) afterwards
+
+        run:
+          --iterations K       measured calls per scenario (default 200)
+          --warmup W           unmeasured calls per scenario first (default 20)
+          --naive-pairs M      pairs per group for the recursive-CTE references (default 25)
+          --naive-timeout-ms T statement_timeout for the CTE references (default 5000)
+          --seed S             seed for choosing members and pairs (default 7)
+          --only TEXT          only the scenarios whose name contains TEXT (the report is then partial)
+          --no-prewarm         do not load the indexes into memory first (pg_prewarm)
+          --attempts A         measure a scenario up to A times while other processes use more than half a core,
+                               keep the quietest attempt (default 4; 1 = never repeat)
+          --pause S            seconds to wait before measuring again (default 20)
+          --label TEXT         a line under the report's title (e.g. which version of NetworkService this is)
+          --out FILE           markdown report (default bench/results/network-<N>.md under the repository)
+        """;
+
+    public int Members { get; private set; }
+    public string? Server { get; private set; }
+    public string? Database { get; private set; }
+    public string? Connection { get; private set; }
+    public int? Seed { get; private set; }
+    public double AvgDegree { get; private set; } = 50;
+    public double Alpha { get; private set; } = 2.5;
+    public double MaxDegree { get; private set; } = 2500;
+    public int SuperConnectors { get; private set; } = 10;
+    public double SuperDegree { get; private set; } = 5000;
+    public int CommunitySize { get; private set; } = 1000;
+    public bool KeepIndexes { get; private set; }
+    public bool Verify { get; private set; }
+    public bool IfMissing { get; private set; }
+    public int Iterations { get; private set; } = 200;
+    public int Warmup { get; private set; } = 20;
+    public int NaivePairs { get; private set; } = 25;
+    public int NaiveTimeoutMs { get; private set; } = 5000;
+    public string? Out { get; private set; }
+    public bool Prewarm { get; private set; } = true;
+    public string? Only { get; private set; }
+    public string? Label { get; private set; }
+    public int Attempts { get; private set; } = 4;
+    public int PauseSeconds { get; private set; } = 20;
+
+    /// <summary>--only TEXT: run just the scenarios whose name contains it (for investigating one case).</summary>
+    public bool Wanted(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
+    public IReadOnlyList<string> Raw { get; private set; } = [];
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions { Raw = args };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            int Int() => int.Parse(Value().Replace("_", "").Replace(",", ""), CultureInfo.InvariantCulture);
+            double Dbl() => double.Parse(Value(), CultureInfo.InvariantCulture);
+            switch (name)
+            {
+                case "--members": o.Members = Int(); break;
+                case "--server": o.Server = Value(); break;
+                case "--database": o.Database = Value(); break;
+                case "--connection": o.Connection = Value(); break;
+                case "--seed": o.Seed = Int(); break;
+                case "--avg-degree": o.AvgDegree = Dbl(); break;
+                case "--alpha": o.Alpha = Dbl(); break;
+                case "--max-degree": o.MaxDegree = Dbl(); break;
+                case "--super": o.SuperConnectors = Int(); break;
+                case "--super-degree": o.SuperDegree = Dbl(); break;
+                case "--community-size": o.CommunitySize = Int(); break;
+                case "--keep-indexes": o.KeepIndexes = true; break;
+                case "--verify": o.Verify = true; break;
+                case "--if-missing": o.IfMissing = true; break;
+                case "--iterations": o.Iterations = Int(); break;
+                case "--warmup": o.Warmup = Int(); break;
+                case "--naive-pairs": o.NaivePairs = Int(); break;
+                case "--naive-timeout-ms": o.NaiveTimeoutMs = Int(); break;
+                case "--out": o.Out = Value(); break;
+                case "--no-prewarm": o.Prewarm = false; break;
+                case "--only": o.Only = Value(); break;
+                case "--label": o.Label = Value(); break;
+                case "--attempts": o.Attempts = Math.Max(1, Int()); break;
+                case "--pause": o.PauseSeconds = Int(); break;
+                default: throw new ArgumentException($"unknown option {name}");
+            }
+        }
+        if (o.Members < 10)
+            throw new ArgumentException("--members N (at least 10) is required");
+        if (o.Alpha <= 1.05)
+            throw new ArgumentException("--alpha must be above 1");
+        if (o.Iterations < 1 || o.Warmup < 0 || o.NaivePairs < 0)
+            throw new ArgumentException("--iterations, --warmup and --naive-pairs must be positive");
+        return o;
+    }
+
+    public string DatabaseName => Connection is not null
+        ? new NpgsqlConnectionStringBuilder(Connection).Database ?? $"np_bench_{Members}"
+        : Database ?? $"np_bench_{Members}";
+
+    private string ServerConnection =>
+        Server ?? Environment.GetEnvironmentVariable("NP_BENCH_PG") ?? "Host=127.0.0.1;Port=5432;Username=postgres";
+
+    /// <summary>The benchmark database.</summary>
+    public string ConnectionString => Connection ?? new NpgsqlConnectionStringBuilder(ServerConnection)
+    {
+        Database = DatabaseName,
+        // Loading and index builds run for minutes; the queries themselves are measured, not limited.
+        CommandTimeout = 0,
+        MaxPoolSize = 10,
+    }.ConnectionString;
+
+    /// <summary>The maintenance database on the same server, for CREATE/DROP DATABASE.</summary>
+    public string AdminConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        Database = "postgres",
+        Pooling = false,
+    }.ConnectionString;
+
+    /// <summary>The repository this program was built in (where the default report goes); --out is needed elsewhere.</summary>
+    public string RepositoryRoot
+    {
+        get
+        {
+            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            {
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, "NetworkPlatform.sln")) &&
+                        Directory.Exists(Path.Combine(dir.FullName, "bench")))
+                        return dir.FullName;
+                }
+            }
+            throw new ArgumentException("cannot tell where the repository is (no NetworkPlatform.sln with bench/ above the " +
+                                        "program or the current directory); give the report's path with --out");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The contact-network benchmark: starts a local PostgreSQL (data in bench/.data/pg, kept between runs), generates
+# np_bench_<N> unless it already exists, runs the scenarios and writes bench/results/network-<N>.md.
+#
+#   bench/run.sh [N] [run options...]      N defaults to 100000; run options go to `NetworkPlatform.Bench run`,
+#                                          e.g. bench/run.sh 1000000 --iterations 300
+#
+# Environment:
+#   NP_BENCH_PG="Host=...;Port=...;Username=..."  use that server instead of starting one (settings are then yours)
+#   NP_BENCH_REGENERATE=1                        generate the database again even if it exists
+#   NP_BENCH_PORT (default 55433), NP_BENCH_PGDATA (default bench/.data/pg)
+#   NP_BENCH_KEEP_RUNNING=1                      leave the server running afterwards (for psql, EXPLAIN, more runs)
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh disable=SC1091
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+
+members="${1:-100000}"
+if [ "$#" -gt 0 ]; then
+  shift
+fi
+case "$members" in
+  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [run options]; N is a number of members, got '$members'" ;;
+esac
+
+pgdata="${NP_BENCH_PGDATA:-$NP_ROOT/bench/.data/pg}"
+port="${NP_BENCH_PORT:-55433}"
+started_here=0
+
+# shellcheck disable=SC2317 # run by the EXIT trap
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ "$started_here" -eq 1 ] && [ "${NP_BENCH_KEEP_RUNNING:-0}" != 1 ]; then
+    np_pg_stop "$pgdata" || true
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ -z "${NP_BENCH_PG:-}" ]; then
+  np_require_packages
+  # Settings for a benchmark on this machine (24 GiB, 2 cores): the database fits in memory. fsync,
+  # synchronous_commit, full_page_writes off and wal_level=minimal only speed up loading (the data is thrown away
+  # and rebuilt if the machine crashes); the measured scenarios only read. jit off, as for any OLTP workload.
+  np_pg_start "$pgdata" "$port" \
+    -c shared_buffers=8GB -c effective_cache_size=16GB -c work_mem=32MB -c maintenance_work_mem=2GB \
+    -c max_wal_size=16GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c effective_io_concurrency=200 \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 \
+    -c jit=off -c max_parallel_maintenance_workers=2
+  started_here="$NP_PG_STARTED"
+  export NP_BENCH_PG="Host=127.0.0.1;Port=$port;Username=postgres"
+fi
+
+export MSBUILDDISABLENODEREUSE=1
+dotnet build "$NP_ROOT/bench/NetworkPlatform.Bench/NetworkPlatform.Bench.csproj" -c Release -nodeReuse:false >&2 ||
+  np_die "the build failed"
+bench=(dotnet "$NP_ROOT/bench/NetworkPlatform.Bench/bin/Release/net10.0/NetworkPlatform.Bench.dll")
+
+# --if-missing: keep a database that an earlier `generate` finished (it leaves its description as the comment).
+if [ "${NP_BENCH_REGENERATE:-0}" = 1 ]; then
+  "${bench[@]}" generate --members "$members"
+else
+  "${bench[@]}" generate --members "$members" --if-missing
+fi
+
+"${bench[@]}" run --members "$members" "$@"
