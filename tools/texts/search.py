@@ -2,6 +2,7 @@
 R = {
 "Search.Title": ("Search", "Suche"),
 "Search.Header.Label": ("Search members", "Mitglieder suchen"),
+"Search.Header.Landmark": ("Quick search", "Schnellsuche"),
 "Search.Header.Placeholder": ("Name, skill, company…", "Name, Kenntnis, Firma…"),
 "Search.Header.Submit": ("Search", "Suchen"),
 "Search.Tabs": ("What to search", "Wonach suchen"),
