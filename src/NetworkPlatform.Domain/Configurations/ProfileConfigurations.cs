@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Domain.Search;
+using NpgsqlTypes;
 
 namespace NetworkPlatform.Domain.Configurations;
 
@@ -15,6 +17,7 @@ public class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile
         b.HasOne(p => p.User).WithOne().HasForeignKey<MemberProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Property(p => p.Slug).HasMaxLength(MemberProfile.SlugMaxLength).IsRequired();
         b.HasIndex(p => p.Slug).IsUnique();
+        b.Property(p => p.FullName).HasMaxLength(MemberProfile.FullNameMaxLength).IsRequired();
         b.Property(p => p.AcademicTitle).HasMaxLength(40);
         b.Property(p => p.Headline).HasMaxLength(MemberProfile.HeadlineMaxLength);
         b.Property(p => p.Position).HasMaxLength(120);
@@ -27,6 +30,13 @@ public class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile
         b.Property(p => p.Mobile).HasMaxLength(40);
         b.Property(p => p.BusinessEmail).HasMaxLength(256);
         b.Property(p => p.Address).HasMaxLength(300);
+        // Member search (ADR 0006): both columns are computed by PostgreSQL on every insert and update of the row, so
+        // no code path can forget them. Shadow properties: only the search query reads them, in SQL.
+        b.Property<string>(SearchColumns.SearchName).HasComputedColumnSql(SearchSql.SearchNameColumn, stored: true);
+        b.Property<NpgsqlTsVector>(SearchColumns.SearchDocument).HasColumnType("tsvector")
+            .HasComputedColumnSql(SearchSql.SearchDocumentColumn, stored: true);
+        b.HasIndex(SearchColumns.SearchDocument).HasMethod("gin");
+        b.HasIndex(SearchColumns.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Languages).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Links).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);

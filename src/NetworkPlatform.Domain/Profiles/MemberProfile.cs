@@ -18,11 +18,18 @@ public class MemberProfile
     public const int MaxInterests = 30;
     public const int MaxLinks = 5;
     public const int TagMaxLength = 60;
+    public const int FullNameMaxLength = 2 * AppUser.NameMaxLength + 1;
 
     public Guid UserId { get; set; }
     public AppUser User { get; set; } = null!;
 
     public string Slug { get; set; } = "";
+
+    /// <summary>
+    /// The account's "first last" name, copied here so that the search document (a generated column, which can read
+    /// only its own row) holds the name too. <see cref="ProfileService"/> keeps it current (ADR 0006).
+    /// </summary>
+    public string FullName { get; set; } = "";
     public string? AcademicTitle { get; set; }
     public string? Headline { get; set; }
     public string? Position { get; set; }
@@ -89,6 +96,8 @@ public class MemberProfile
             throw new DomainException("Profile.TooManyTags");
         return result;
     }
+
+    public static string FullNameOf(string firstName, string lastName) => $"{firstName} {lastName}".Trim();
 
     /// <summary>"Dr. Erika Mustermann" → "erika-mustermann"; umlauts spelled out, other accents dropped.</summary>
     public static string SlugFrom(string text)

@@ -24,6 +24,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         {
             UserId = user.Id,
             Slug = await FreeSlugAsync(MemberProfile.SlugFrom($"{user.FirstName} {user.LastName}"), ct),
+            FullName = MemberProfile.FullNameOf(user.FirstName, user.LastName),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -199,6 +200,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         var user = await db.Users.SingleAsync(u => u.Id == me, ct);
         user.FirstName = first!;
         user.LastName = last!;
+        profile.FullName = MemberProfile.FullNameOf(first!, last!);
         profile.AcademicTitle = title;
         profile.Headline = headline;
         profile.Position = position;

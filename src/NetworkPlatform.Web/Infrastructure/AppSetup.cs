@@ -68,6 +68,7 @@ public static class AppSetup
         services.AddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<ContactService>();
         services.AddScoped<NetworkService>();
+        services.AddScoped<NetworkPlatform.Domain.Search.SearchService>();
         services.AddScoped<ContactListService>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();

@@ -1,0 +1,391 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NetworkPlatform.Domain.Contacts;
+using NetworkPlatform.Domain.Profiles;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NetworkPlatform.Domain.Search;
+
+public enum DegreeFilter
+{
+    Any = 0,
+    First = 1,
+    Second = 2,
+    ThirdOrMore = 3,
+}
+
+/// <summary>
+/// What a member may narrow a search with. The last four are premium filters: for everyone else they are dropped
+/// (and the page says so), however they got into the request.
+/// </summary>
+public record MemberSearchFilters
+{
+    public string? City { get; init; }
+    public string? Industry { get; init; }
+    public string? Employer { get; init; }
+    public string? Skill { get; init; }
+    public DegreeFilter Degree { get; init; }
+    public string? Offers { get; init; }
+    public string? Wants { get; init; }
+    public string? Language { get; init; }
+    public int? MinYears { get; init; }
+
+    public bool HasPremiumFilters => Offers is not null || Wants is not null || Language is not null || MinYears is not null;
+
+    public bool IsEmpty => City is null && Industry is null && Employer is null && Skill is null &&
+                           Degree == DegreeFilter.Any && !HasPremiumFilters;
+}
+
+/// <summary>Who searches: nobody (a visitor), a free or a premium member.</summary>
+public record SearchViewer(Guid? UserId, bool Premium)
+{
+    public static readonly SearchViewer Anonymous = new(null, false);
+}
+
+/// <summary>
+/// One member found. Degree, shared contacts and the relation are null/None for visitors; shared contacts are null
+/// too when the member hides their contact list.
+/// </summary>
+public record MemberSearchHit(Guid UserId, string FirstName, string LastName, string Slug, Guid? PhotoFileId,
+    string? Headline, string? Position, string? Employer, string? City, string? Country, int? Degree,
+    int? SharedContacts, ContactStatus Status, Guid? RequestId);
+
+public record MemberSearchResults(
+    string? Query,
+    MemberSearchFilters Filters,
+    IReadOnlyList<MemberSearchHit> Hits,
+    int Total,
+    int Limit,
+    int Page,
+    bool PremiumFiltersIgnored,
+    bool Searched)
+{
+    /// <summary>How many of <see cref="Total"/> the viewer may page through.</summary>
+    public int Reachable => Math.Min(Total, Limit);
+
+    public int Pages => Math.Max(1, (Reachable + SearchService.PageSize - 1) / SearchService.PageSize);
+}
+
+/// <summary>
+/// Member search (ADR 0006): full text over the generated search document (German and English stems), typo-tolerant
+/// names by trigrams, filters, visibility, and the viewer's network for ranking and badges. A page costs a fixed
+/// number of round trips: the ranked page with its total (one), then for members the relation and shared contacts of
+/// the page's members (one) and their degrees (<see cref="NetworkService.DegreesAsync"/>, two).
+/// </summary>
+public class SearchService(AppDbContext db, NetworkService network, TimeProvider time)
+{
+    public const int PageSize = 20;
+    public const int FreeLimit = 30;
+    public const int PremiumLimit = 300;
+    public const int QueryMaxLength = 200;
+    public const int FilterMaxLength = 100;
+    public const int MaxYears = 60;
+
+    /// <summary>
+    /// Identity locks an account for minutes after wrong passwords; a lock-out that ends further away than this is a
+    /// suspension, and suspended members are not found.
+    /// </summary>
+    public static readonly TimeSpan SuspensionThreshold = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Names whose folded form shares at least this much with the query (pg_trgm word similarity) are found as typos:
+    /// "muller" ~ "mueller" 0.5, "schmitt" ~ "schmidt" 0.63, while unrelated names stay below.
+    /// </summary>
+    public const double NameSimilarity = 0.5;
+
+    public async Task<MemberSearchResults> SearchAsync(SearchViewer viewer, string? query, MemberSearchFilters filters,
+        int page, CancellationToken ct = default)
+    {
+        var text = Clean(query, QueryMaxLength);
+        filters = CleanFilters(filters);
+        var ignored = false;
+        if (viewer.UserId is null)
+            filters = filters with { Degree = DegreeFilter.Any };
+        if (!viewer.Premium && filters.HasPremiumFilters)
+        {
+            ignored = true;
+            filters = filters with { Offers = null, Wants = null, Language = null, MinYears = null };
+        }
+        var limit = viewer.Premium ? PremiumLimit : FreeLimit;
+        var maxPage = (limit + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 1, maxPage);
+        if (text is null && filters.IsEmpty)
+            return new(null, filters, [], 0, limit, 1, ignored, Searched: false);
+
+        var skip = (page - 1) * PageSize;
+        var take = Math.Min(PageSize, limit - skip);
+        var rows = await RankedPageAsync(viewer.UserId, text, filters, skip, take, ct);
+        var total = (int)rows[0].Total;
+        var found = rows.Where(r => r.UserId is not null).ToList();
+        var ids = found.Select(r => r.UserId!.Value).ToArray();
+
+        IReadOnlyDictionary<Guid, int?> degrees = new Dictionary<Guid, int?>();
+        var relations = new Dictionary<Guid, RelationRow>();
+        if (viewer.UserId is { } me && ids.Length > 0)
+        {
+            relations = (await RelationsAsync(me, ids, ct)).ToDictionary(r => r.UserId);
+            degrees = await network.DegreesAsync(me, ids, ct);
+        }
+
+        var hits = found.Select(r =>
+        {
+            var id = r.UserId!.Value;
+            var rel = relations.GetValueOrDefault(id);
+            var (status, requestId) = rel switch
+            {
+                null => (ContactStatus.None, (Guid?)null),
+                { IsContact: true } => (ContactStatus.Contacts, null),
+                { RequestId: { } rid } when rel.RequestFrom == viewer.UserId => (ContactStatus.RequestSent, rid),
+                { RequestId: { } rid, Declined: false } => (ContactStatus.RequestReceived, rid),
+                _ => (ContactStatus.None, null),
+            };
+            var shared = rel is null || r.ContactListVisibility == (int)ContactListVisibility.OnlyMe
+                ? (int?)null
+                : rel.Shared;
+            return new MemberSearchHit(id, r.FirstName!, r.LastName!, r.Slug!, r.PhotoFileId, r.Headline, r.Position,
+                r.Employer, r.City, r.Country, degrees.GetValueOrDefault(id), shared, status, requestId);
+        }).ToList();
+        return new(text, filters, hits, total, limit, page, ignored, Searched: true);
+    }
+
+    private sealed record RankedRow(long Total, long? Ordinal, Guid? UserId, string? FirstName, string? LastName,
+        string? Slug, Guid? PhotoFileId, string? Headline, string? Position, string? Employer, string? City,
+        string? Country, int? ContactListVisibility);
+
+    private sealed record RelationRow(Guid UserId, int Shared, bool IsContact, Guid? RequestId, Guid? RequestFrom,
+        bool Declined);
+
+    /// <summary>
+    /// The one query that finds, filters, ranks and pages: always at least one row (the total), plus one per member on
+    /// the page. Input only ever reaches the SQL as parameters; the text below is fixed fragments.
+    /// </summary>
+    private async Task<List<RankedRow>> RankedPageAsync(Guid? viewer, string? text, MemberSearchFilters f, int skip,
+        int take, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("viewer", NpgsqlDbType.Uuid) { Value = viewer ?? Guid.Empty },
+            new("suspended_from", NpgsqlDbType.TimestampTz) { Value = (now + SuspensionThreshold).UtcDateTime },
+            new("skip", NpgsqlDbType.Integer) { Value = skip },
+            new("take", NpgsqlDbType.Integer) { Value = take },
+        };
+        void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
+
+        // The query as websearch syntax ("quotes", -minus, OR), stemmed both as German and as English: either reading
+        // may match (Entwicklung ~ Entwickler, developing ~ developer). websearch_to_tsquery never fails on syntax.
+        const string tsquery = """
+            (websearch_to_tsquery('pg_catalog.german', np_search_fold(@q)) || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q)))
+            """;
+        const string queryWords = """array_remove(regexp_split_to_array(np_search_fold(@q), '[^[:alnum:]]+'), '')""";
+
+        var where = new StringBuilder();
+        string exact = "false", relevance = "0";
+        if (text is not null)
+        {
+            Param("q", text);
+            // Typo-tolerant names only for plain words: a query with "quotes", -minus or OR asks for exactly that,
+            // and a near name must not bring back what it excludes.
+            // The whole query must be near the name (the trigram index finds those) and so must each of its words, so
+            // that "Hans Muller" finds Hans Müller but not Hans Maier.
+            var nearName = IsPlain(text)
+                ? $"""
+                  (np_search_fold(@q) <% p."SearchName"
+                   AND NOT EXISTS (SELECT 1 FROM unnest({queryWords}) w WHERE NOT (w <% p."SearchName")))
+                  """
+                : "false";
+            where.Append($"""AND (p."SearchDocument" @@ {tsquery} OR {nearName})""").AppendLine();
+            // Exact: every word of the query is a word of the name (after folding, so "Mueller" is exact for Müller).
+            exact = $"""
+                (cardinality({queryWords}) > 0
+                 AND array_remove(regexp_split_to_array(p."SearchName", '[^[:alnum:]]+'), '') @> {queryWords})
+                """;
+            // Relevance: text rank (weights A name .. D summary) plus, for a name close enough to count as a typo, its
+            // similarity, so "Schmitt" for "Schmidt" ranks among the text matches; below the threshold a name adds
+            // nothing (else every unrelated name would nudge the order). Rounded, so that near-equal scores tie and
+            // closeness in the network decides between them.
+            relevance = $"""
+                round((ts_rank(p."SearchDocument", {tsquery})
+                       + CASE WHEN {nearName}
+                              THEN 0.5 * word_similarity(np_search_fold(@q), p."SearchName") ELSE 0 END)::numeric, 3)
+                """;
+        }
+        if (f.City is not null)
+        {
+            Param("city", f.City);
+            where.AppendLine("""AND strpos(np_search_fold(p."City"), np_search_fold(@city)) > 0""");
+        }
+        if (f.Employer is not null)
+        {
+            Param("employer", f.Employer);
+            where.AppendLine("""AND strpos(np_search_fold(p."Employer"), np_search_fold(@employer)) > 0""");
+        }
+        if (f.Industry is not null)
+        {
+            Param("industry", f.Industry);
+            where.AppendLine("""AND p."IndustryCode" = @industry""");
+        }
+        if (f.Skill is not null)
+        {
+            // A skill is a whole tag, compared case- and accent-insensitively: "c#" finds C#, not C++ or C.
+            Param("skill", f.Skill);
+            where.AppendLine("""AND EXISTS (SELECT 1 FROM unnest(p."Skills") s WHERE np_search_fold(s) = np_search_fold(@skill))""");
+        }
+        if (f.Offers is not null)
+        {
+            Param("offers", f.Offers);
+            where.AppendLine("""AND strpos(np_search_fold(np_search_join(p."Haves")), np_search_fold(@offers)) > 0""");
+        }
+        if (f.Wants is not null)
+        {
+            Param("wants", f.Wants);
+            where.AppendLine("""AND strpos(np_search_fold(np_search_join(p."Wants")), np_search_fold(@wants)) > 0""");
+        }
+        if (f.Language is not null)
+        {
+            Param("language", f.Language);
+            where.AppendLine("""
+                AND EXISTS (SELECT 1 FROM "ProfileLanguages" l WHERE l."UserId" = p."UserId" AND np_search_fold(l."Name") = np_search_fold(@language))
+                """);
+        }
+        if (f.MinYears is { } years)
+        {
+            // Years of experience: since the start of the earliest work experience on the profile.
+            Param("experience_since", DateOnly.FromDateTime(now.UtcDateTime).AddYears(-years));
+            where.AppendLine("""
+                AND (SELECT min(e."StartMonth") FROM "ProfileEntries" e WHERE e."UserId" = p."UserId" AND e."Kind" = 0) <= @experience_since
+                """);
+        }
+        where.AppendLine(f.Degree switch
+        {
+            DegreeFilter.First => """AND p."UserId" IN (SELECT id FROM mine)""",
+            DegreeFilter.Second => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" IN (SELECT id FROM second)""",
+            DegreeFilter.ThirdOrMore => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" NOT IN (SELECT id FROM second)""",
+            _ => "",
+        });
+        var audience = viewer is null ? $"""AND p."Audience" = {(int)ProfileAudience.Public}""" : "";
+
+        // The trigram operator's threshold is a setting; it is set in the same command (one round trip), every time,
+        // so the query never depends on what a pooled connection was left with.
+        var sql = $"""
+            SET pg_trgm.word_similarity_threshold = {NameSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)};
+            WITH mine AS MATERIALIZED (
+                SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = @viewer
+            ),
+            second AS MATERIALIZED (
+                SELECT DISTINCT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)
+            ),
+            matches AS MATERIALIZED (
+                SELECT p."UserId" AS id, {exact} AS exact, {relevance} AS relevance,
+                       CASE WHEN p."UserId" IN (SELECT id FROM mine) THEN 1
+                            WHEN p."UserId" IN (SELECT id FROM second) THEN 2 ELSE 3 END AS closeness
+                FROM "MemberProfiles" p
+                JOIN "AspNetUsers" u ON u."Id" = p."UserId"
+                WHERE u."EmailConfirmed"
+                  AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= @suspended_from)
+                  AND p."UserId" <> @viewer
+                  {audience}
+                  AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" b
+                                  WHERE (b."BlockerId" = @viewer AND b."BlockedId" = p."UserId")
+                                     OR (b."BlockerId" = p."UserId" AND b."BlockedId" = @viewer))
+                  {where}
+            ),
+            page AS (
+                SELECT row_number() OVER (ORDER BY m.exact DESC, m.relevance DESC, m.closeness, u."LastName", u."FirstName", m.id) AS ordinal,
+                       m.id, u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId", p."Headline", p."Position",
+                       p."Employer", p."City", p."Country", p."ContactListVisibility"
+                FROM matches m
+                JOIN "MemberProfiles" p ON p."UserId" = m.id
+                JOIN "AspNetUsers" u ON u."Id" = m.id
+                ORDER BY m.exact DESC, m.relevance DESC, m.closeness, u."LastName", u."FirstName", m.id
+                LIMIT @take OFFSET @skip
+            )
+            SELECT t.total AS "Total", page.ordinal AS "Ordinal", page.id AS "UserId", page."FirstName", page."LastName",
+                   page."Slug", page."PhotoSmallFileId" AS "PhotoFileId", page."Headline", page."Position",
+                   page."Employer", page."City", page."Country", page."ContactListVisibility"
+            FROM (SELECT count(*) AS total FROM matches) t
+            LEFT JOIN page ON true
+            ORDER BY page.ordinal
+            """;
+        return await db.Database.SqlQueryRaw<RankedRow>(sql, parameters.Cast<object>().ToArray()).ToListAsync(ct);
+    }
+
+    /// <summary>For the members on one page: the relation to the viewer and the contacts they share. One query.</summary>
+    private async Task<List<RelationRow>> RelationsAsync(Guid me, Guid[] ids, CancellationToken ct) =>
+        await db.Database.SqlQuery<RelationRow>($"""
+            SELECT t.id AS "UserId",
+                   (SELECT count(*) FROM "Contacts" c
+                    WHERE c."UserId" = t.id
+                      AND c."ContactUserId" IN (SELECT m."ContactUserId" FROM "Contacts" m WHERE m."UserId" = {me}))::int AS "Shared",
+                   EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = {me} AND c."ContactUserId" = t.id) AS "IsContact",
+                   r."Id" AS "RequestId", r."FromUserId" AS "RequestFrom", COALESCE(r."DeclinedAt" IS NOT NULL, false) AS "Declined"
+            FROM unnest({ids}) AS t(id)
+            LEFT JOIN "ContactRequests" r
+                   ON (r."FromUserId" = {me} AND r."ToUserId" = t.id) OR (r."FromUserId" = t.id AND r."ToUserId" = {me})
+            """).ToListAsync(ct);
+
+    /// <summary>No phrase, exclusion or alternative: just words.</summary>
+    public static bool IsPlain(string text) =>
+        !text.Contains('"') &&
+        !text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => w.StartsWith('-') || w.Equals("or", StringComparison.OrdinalIgnoreCase));
+
+    private static MemberSearchFilters CleanFilters(MemberSearchFilters f) => new()
+    {
+        City = Clean(f.City, FilterMaxLength),
+        Industry = Industries.IsKnown(f.Industry) ? f.Industry : null,
+        Employer = Clean(f.Employer, FilterMaxLength),
+        Skill = Clean(f.Skill, FilterMaxLength),
+        Degree = Enum.IsDefined(f.Degree) ? f.Degree : DegreeFilter.Any,
+        Offers = Clean(f.Offers, FilterMaxLength),
+        Wants = Clean(f.Wants, FilterMaxLength),
+        Language = Clean(f.Language, FilterMaxLength),
+        MinYears = f.MinYears is >= 1 and <= MaxYears ? f.MinYears : null,
+    };
+
+    /// <summary>
+    /// What a member typed, made safe to hand to PostgreSQL: control characters (NUL would fail the query) and
+    /// invisible format characters become spaces, runs of space collapse, at most <paramref name="max"/> characters
+    /// without cutting an emoji in half; null when nothing is left.
+    /// </summary>
+    public static string? Clean(string? input, int max)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+            return null;
+        var sb = new StringBuilder(Math.Min(input.Length, max));
+        var space = false;
+        for (var i = 0; i < input.Length && sb.Length < max; i++)
+        {
+            var c = input[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]) && sb.Length + 2 <= max)
+                {
+                    sb.Append(c).Append(input[++i]);
+                    space = false;
+                    continue;
+                }
+                if (i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+                    break;
+                c = ' ';
+            }
+            else if (char.IsLowSurrogate(c) || char.IsControl(c) ||
+                     char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format)
+            {
+                c = ' ';
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space && sb.Length > 0)
+                    sb.Append(' ');
+                space = true;
+                continue;
+            }
+            sb.Append(c);
+            space = false;
+        }
+        var result = sb.ToString().Trim();
+        return result.Length == 0 ? null : result;
+    }
+}

@@ -1,0 +1,69 @@
+namespace NetworkPlatform.Domain.Search;
+
+/// <summary>
+/// The SQL that member search is built on (ADR 0006), in one place: the migration creates the functions, the model
+/// declares the generated columns that use them, and the search query folds the member's input with the same
+/// function, so a profile and a query are always normalised alike.
+/// </summary>
+public static class SearchSql
+{
+    /// <summary>
+    /// Functions are not part of an EF model, so <c>EnsureCreated()</c> cannot make them; the migration runs this, and
+    /// so does the schema drift test before it builds its database from the model (the generated columns need them).
+    /// <list type="bullet">
+    /// <item><c>np_search_fold</c>: ä/ö/ü/ß spelled out (Müller = Mueller), other accents removed by <c>unaccent</c>
+    /// (José = Jose), lower case, and the skills whose punctuation the parser would drop made into words (C# → csharp,
+    /// C++ → cplusplus, F# → fsharp, .NET → dotnet, ASP.NET → asp dotnet). <c>unaccent()</c> is only STABLE (its
+    /// dictionary could change), so it may not appear in a generated column or an index; this wrapper names the
+    /// dictionary with its schema and is declared IMMUTABLE, the usual way to index unaccented text.</item>
+    /// <item><c>np_search_join</c>: <c>array_to_string</c> is STABLE too; for text arrays it is immutable in fact.</item>
+    /// <item><c>np_search_words</c>: the words of a text stemmed as German and as English (ADR 0006).</item>
+    /// </list>
+    /// </summary>
+    public const string CreateFunctions = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+
+CREATE FUNCTION public.np_search_fold(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        lower(public.unaccent('public.unaccent'::regdictionary,
+            replace(replace(replace(replace(replace(replace(replace(replace($1,
+                'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ß', 'ss'), 'ẞ', 'SS'))),
+        '(^|[^[:alnum:]])([cf])#', '\1\2sharp', 'g'),
+        '(^|[^[:alnum:]])c\+\+', '\1cplusplus', 'g'),
+        '([[:alnum:]])\.net\M', '\1 dotnet', 'g'),
+        '(^|[^[:alnum:]])\.net\M', '\1dotnet', 'g') $$;
+
+CREATE FUNCTION public.np_search_join(text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT array_to_string($1, ' ') $$;
+
+CREATE FUNCTION public.np_search_words(text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT to_tsvector('pg_catalog.german'::regconfig, public.np_search_fold($1))
+              || to_tsvector('pg_catalog.english'::regconfig, public.np_search_fold($1)) $$;
+""";
+
+    public const string DropFunctions = """
+DROP FUNCTION public.np_search_words(text);
+DROP FUNCTION public.np_search_join(text[]);
+DROP FUNCTION public.np_search_fold(text);
+""";
+
+    /// <summary>The member's name, folded: what typo-tolerant name search compares with (trigrams).</summary>
+    public const string SearchNameColumn = """np_search_fold("FullName")""";
+
+    /// <summary>
+    /// The search document: name and academic title (weight A), headline and position (B), employer, skills, offers
+    /// and wants (C), interests, summary, location and industry code (D).
+    /// </summary>
+    public const string SearchDocumentColumn = """
+setweight(np_search_words(COALESCE("AcademicTitle", '') || ' ' || "FullName"), 'A') || setweight(np_search_words(COALESCE("Headline", '') || ' ' || COALESCE("Position", '')), 'B') || setweight(np_search_words(COALESCE("Employer", '') || ' ' || np_search_join("Skills") || ' ' || np_search_join("Haves") || ' ' || np_search_join("Wants")), 'C') || setweight(np_search_words(np_search_join("Interests") || ' ' || COALESCE("Summary", '') || ' ' || COALESCE("City", '') || ' ' || COALESCE("Country", '') || ' ' || COALESCE("IndustryCode", '')), 'D')
+""";
+}
+
+public static class SearchColumns
+{
+    public const string SearchName = "SearchName";
+    public const string SearchDocument = "SearchDocument";
+}
