@@ -135,8 +135,12 @@ public sealed class ContactJourneyTests(KestrelAppFixture app, ChromiumFixture c
         await Expect(steps).ToHaveTextAsync(new[] { "Yusuf Brandt", "Xenia Falk" });
         await Expect(steps.First).ToHaveAttributeAsync("href", yusuf.Url);
         await Expect(steps.Nth(1)).ToHaveAttributeAsync("href", xenia.Url);
-        // No "shared contacts" list: Xenia's contact list is for her contacts only (the default), and Zoe is not one.
-        await Expect(network.GetByTestId("shared")).ToHaveCountAsync(0);
+        // One shared contact, Yusuf: Xenia keeps her list visible to her contacts (the default), which still shows
+        // Zoe the contacts they share, as on XING.
+        var shared = network.GetByTestId("shared");
+        await Expect(network.GetByRole(AriaRole.Heading, new() { Name = "1 shared contact" })).ToBeVisibleAsync();
+        await Expect(shared.GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
+        await Expect(shared.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", yusuf.Url);
         await Expect(z.Locator("details.np-add-contact summary")).ToHaveTextAsync("Add as contact");
         await z.ScreenshotAndAxeAsync("contacts-09-z-sees-path");
 
