@@ -29,6 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<DismissedSuggestion> DismissedSuggestions => Set<DismissedSuggestion>();
+    public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

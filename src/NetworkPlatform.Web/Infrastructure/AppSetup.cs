@@ -23,6 +23,7 @@ using NetworkPlatform.Web.Infrastructure.Demo;
 using NetworkPlatform.Web.Infrastructure.Email;
 using NetworkPlatform.Web.Infrastructure.Health;
 using NetworkPlatform.Web.Infrastructure.Images;
+using NetworkPlatform.Web.Infrastructure.Jobs;
 using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Logging;
 using NetworkPlatform.Web.Infrastructure.Security;
@@ -74,6 +75,7 @@ public static class AppSetup
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<DemoSeeder>();
+        services.AddJobs(config);
 
         AddAccounts(services, config);
         AddWeb(services, config);

@@ -38,6 +38,7 @@ public sealed class KestrelAppFixture : WebApplicationFactory<Program>, IAsyncLi
             ["Email:Smtp:Host"] = TestEnvironment.SmtpHost,
             ["Email:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(),
             ["Email:PollInterval"] = "00:00:00.100",
+            ["Jobs:PollInterval"] = "00:00:00.100",
             ["RateLimits:AuthPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
         };

@@ -34,6 +34,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:Smtp:Host"] = TestEnvironment.SmtpHost,
             ["Email:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(),
             ["Email:PollInterval"] = "00:00:00.100",
+            ["Jobs:PollInterval"] = "00:00:00.100",
             ["RateLimits:AuthPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
         };
