@@ -175,9 +175,8 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
 
         // The query as websearch syntax ("quotes", -minus, OR), stemmed both as German and as English: either reading
         // may match (Entwicklung ~ Entwickler, developing ~ developer). websearch_to_tsquery never fails on syntax.
-        const string tsquery = """
-            (websearch_to_tsquery('pg_catalog.german', np_search_fold(@q)) || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q)))
-            """;
+        const string tsquery =
+            "(" + SearchSql.GermanQuery + " || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q)))";
         const string queryWords = """array_remove(regexp_split_to_array(np_search_fold(@q), '[^[:alnum:]]+'), '')""";
 
         var where = new StringBuilder();

@@ -17,13 +17,18 @@ public static class SearchSql
     /// dictionary could change), so it may not appear in a generated column or an index; this wrapper names the
     /// dictionary with its schema and is declared IMMUTABLE, the usual way to index unaccented text.</item>
     /// <item><c>np_search_join</c>: <c>array_to_string</c> is STABLE too; for text arrays it is immutable in fact.</item>
+    /// <item>No braces in this SQL (such as a regex <c>{3,}</c>): EF's raw SQL commands read them as placeholders.</item>
+    /// <item><c>np_search_forms</c>: German feminine job titles to the form the stemmer knows (Entwicklerin,
+    /// Beraterinnen → Entwickler, Berater; Ingenieurin → Ingenieur): the German stemmer leaves "-in" alone, so
+    /// "Entwickler" would not find "Softwareentwicklerin"s colleague "Entwicklerin". Applied before German stemming
+    /// on both sides (document and query); names are folded by the same rule on both sides, so they still match.</item>
     /// <item><c>np_search_words</c>: the words of a text stemmed as German and as English (ADR 0006).</item>
     /// </list>
     /// </summary>
     public const string CreateFunctions = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
-CREATE FUNCTION public.np_search_fold(text) RETURNS text
+CREATE OR REPLACE FUNCTION public.np_search_fold(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         lower(public.unaccent('public.unaccent'::regdictionary,
@@ -34,21 +39,29 @@ CREATE FUNCTION public.np_search_fold(text) RETURNS text
         '([[:alnum:]])\.net\M', '\1 dotnet', 'g'),
         '(^|[^[:alnum:]])\.net\M', '\1dotnet', 'g') $$;
 
-CREATE FUNCTION public.np_search_join(text[]) RETURNS text
+CREATE OR REPLACE FUNCTION public.np_search_join(text[]) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT array_to_string($1, ' ') $$;
 
-CREATE FUNCTION public.np_search_words(text) RETURNS tsvector
+CREATE OR REPLACE FUNCTION public.np_search_forms(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$ SELECT to_tsvector('pg_catalog.german'::regconfig, public.np_search_fold($1))
+    AS $$ SELECT regexp_replace($1, '([[:alpha:]][[:alpha:]][[:alpha:]]+(er|eur))in(nen)?\M', '\1', 'g') $$;
+
+CREATE OR REPLACE FUNCTION public.np_search_words(text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT to_tsvector('pg_catalog.german'::regconfig, public.np_search_forms(public.np_search_fold($1)))
               || to_tsvector('pg_catalog.english'::regconfig, public.np_search_fold($1)) $$;
 """;
 
     public const string DropFunctions = """
 DROP FUNCTION public.np_search_words(text);
+DROP FUNCTION IF EXISTS public.np_search_forms(text);
 DROP FUNCTION public.np_search_join(text[]);
 DROP FUNCTION public.np_search_fold(text);
 """;
+
+    /// <summary>The German half of the query: folded like the document, feminine forms reduced.</summary>
+    public const string GermanQuery = """websearch_to_tsquery('pg_catalog.german', np_search_forms(np_search_fold(@q)))""";
 
     /// <summary>The member's name, folded: what typo-tolerant name search compares with (trigrams).</summary>
     public const string SearchNameColumn = """np_search_fold("FullName")""";

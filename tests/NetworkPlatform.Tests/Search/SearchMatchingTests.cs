@@ -86,6 +86,26 @@ public class SearchMatchingTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("Entwickler")]
+    [InlineData("Entwicklerin")]
+    [InlineData("Beraterinnen")]
+    [InlineData("Ingenieurin")]
+    public async Task Feminine_and_masculine_job_titles_find_each_other(string query)
+    {
+        var place = NewPlace();
+        await app.AddMemberAsync("Ina", "Eins", p => { p.City = place; p.Headline = "Entwicklerin und Beraterin"; });
+        await app.AddMemberAsync("Ina", "Zwei", p => { p.City = place; p.Headline = "Entwickler, Berater, Ingenieur"; });
+        await app.AddMemberAsync("Ina", "Drei", p => { p.City = place; p.Headline = "Ingenieurin im Vertrieb"; });
+        await app.AddMemberAsync("Ina", "Vier", p => { p.City = place; p.Headline = "Vertrieb"; });
+        var (_, client) = await app.SearcherAsync();
+
+        var names = (await client.SearchNamesAsync(Url(query, place))).Order().ToList();
+
+        var expected = query.StartsWith("Ingenieur") ? new[] { "Ina Drei", "Ina Zwei" } : ["Ina Eins", "Ina Zwei"];
+        Assert.Equal(expected, names);
+    }
+
+    [Theory]
     [InlineData("developer")]
     [InlineData("developing")]
     [InlineData("Developers")]
