@@ -160,4 +160,22 @@ public class SearchFilterTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(await app.WithDbAsync(db => Task.FromResult(db.ContactRequests.Any(r => r.FromUserId == me && r.ToUserId == id))));
         Assert.Null(after.Document.QuerySelector($"form[action='/contacts/request/{id}']"));
     }
+
+    [Fact]
+    public async Task Results_offer_the_next_step_only_removing_and_blocking_stay_on_the_profile()
+    {
+        var place = NewPlace();
+        var stranger = await app.AddMemberAsync("Listen", "Fremd", p => p.City = place);
+        var contact = await app.AddMemberAsync("Listen", "Kontakt", p => p.City = place);
+        var (me, client) = await app.SearcherAsync();
+        await app.ConnectAsync(me, contact);
+
+        var page = await client.OpenAsync(Url("Listen", place));
+
+        Assert.NotNull(page.Document.QuerySelector($"form[action='/contacts/request/{stranger}']"));
+        Assert.Null(page.Document.QuerySelector($"form[action='/contacts/{stranger}/block']"));
+        Assert.Null(page.Document.QuerySelector($"form[action='/contacts/{contact}/remove']"));
+        Assert.Null(page.Document.QuerySelector($"form[action='/contacts/{contact}/block']"));
+        Assert.Contains("Contact", page.Document.QuerySelector($"[data-user='{contact}']")!.TextContent);
+    }
 }

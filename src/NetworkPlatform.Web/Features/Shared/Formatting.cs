@@ -19,5 +19,9 @@ public static class Formatting
 /// </summary>
 public record AvatarModel(Guid UserId, string Name, Guid? PhotoFileId, int Size = 48, bool Decorative = false);
 
+/// <summary>
+/// What the contact actions partial needs. InList: shown in a list of many members (search results), where only the
+/// next step belongs; removing and blocking stay on the member's profile.
+/// </summary>
 public record ContactActionsModel(Guid UserId, string FirstName, NetworkPlatform.Domain.Contacts.ContactStatus Status,
-    Guid? RequestId, string ReturnUrl);
+    Guid? RequestId, string ReturnUrl, bool InList = false);
