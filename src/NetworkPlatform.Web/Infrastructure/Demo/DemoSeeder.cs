@@ -44,26 +44,28 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
 
         var faker = new Faker("de") { Random = new Randomizer(20261122) };
         await CreateAsync("Sabine", "Admin", AdminEmail, "de", [Roles.Member, Roles.Admin], hash, null, now, faker);
-        await CreateAsync("Rainer", "Recruiter", RecruiterEmail, "de", [Roles.Member, Roles.Recruiter], hash, null, now, faker);
+        await CreateAsync("Rainer", "Recruiter", RecruiterEmail, "de", [Roles.Member, Roles.Recruiter], hash, null, now, faker, female: false);
         await CreateAsync("Mia", "Mitglied", MemberEmail, "de", [Roles.Member], hash, null, now, faker);
 
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < o.Members; i++)
         {
-            var first = faker.Name.FirstName();
+            var gender = faker.PickRandom<Bogus.DataSets.Name.Gender>();
+            var first = faker.Name.FirstName(gender);
             var last = faker.Name.LastName();
             var email = $"{Slug(first)}.{Slug(last)}@demo.networkplatform.test";
             if (!used.Add(email))
                 continue;
             DateTimeOffset? premium = i % 6 == 0 ? now.AddDays(faker.Random.Int(10, 300)) : null;
-            await CreateAsync(first, last, email, i % 4 == 0 ? "en" : "de", [Roles.Member], hash, premium, now, faker);
+            await CreateAsync(first, last, email, i % 4 == 0 ? "en" : "de", [Roles.Member], hash, premium, now, faker,
+                female: gender == Bogus.DataSets.Name.Gender.Female);
         }
         await SeedNetworkAsync(faker, now);
         LogSeeded(logger, used.Count + 3);
     }
 
     private async Task CreateAsync(string first, string last, string email, string culture, string[] roles, string hash,
-        DateTimeOffset? premiumUntil, DateTimeOffset now, Faker faker)
+        DateTimeOffset? premiumUntil, DateTimeOffset now, Faker faker, bool female = true)
     {
         var user = AppUser.Create(email, first, last, culture, now, emailConfirmed: true);
         user.PremiumUntil = premiumUntil;
@@ -73,7 +75,7 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
             throw new InvalidOperationException($"Demo member {email}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
         await users.AddToRolesAsync(user, roles);
         var profile = await profiles.AddForNewMemberAsync(user);
-        FillProfile(profile, faker, now);
+        FillProfile(profile, faker, now, female);
         await db.SaveChangesAsync();
     }
 
@@ -117,39 +119,39 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
         await db.SaveChangesAsync();
     }
 
-    private sealed record Persona(string Industry, string[] Positions, string[] Skills, string[] Haves, string[] Wants,
+    private sealed record Persona(string Industry, (string Female, string Male)[] Positions, string[] Skills, string[] Haves, string[] Wants,
         string[] Studies);
 
     // Believable people of a regional business network; each profile takes one persona and a random share of it.
     private static readonly Persona[] Personas =
     [
-        new("software", ["Softwareentwicklerin", "Senior .NET Developer", "Teamleiter Softwareentwicklung", "IT-Architekt"],
+        new("software", [("Softwareentwicklerin", "Softwareentwickler"), ("Senior .NET Developer", "Senior .NET Developer"), ("Teamleiterin Entwicklung", "Teamleiter Entwicklung"), ("IT-Architektin", "IT-Architekt"), ("Entwicklerin Embedded Systems", "Entwickler Embedded Systems")],
             ["C#", ".NET", "ASP.NET Core", "PostgreSQL", "TypeScript", "Docker", "Azure", "Clean Code", "Scrum"],
             ["Code-Reviews", "Mentoring für Einsteiger", "Architekturberatung"], ["Spannende Projekte", "Remote-Arbeit"],
             ["Informatik", "Wirtschaftsinformatik"]),
-        new("consulting", ["Unternehmensberater", "Senior Consultant", "Managing Partner", "Projektleiterin"],
+        new("consulting", [("Unternehmensberaterin", "Unternehmensberater"), ("Senior Consultant", "Senior Consultant"), ("Managing Partner", "Managing Partner"), ("Projektleiterin", "Projektleiter")],
             ["Projektmanagement", "Change Management", "Prozessoptimierung", "PRINCE2", "Moderation", "SAP"],
             ["Workshops", "Interim-Management", "Strategieberatung"], ["Neue Mandanten", "Kooperationspartner"],
             ["Betriebswirtschaftslehre", "Wirtschaftsingenieurwesen"]),
-        new("engineering", ["Maschinenbauingenieur", "Konstrukteurin", "Leiter Produktion", "Vertriebsingenieur"],
+        new("engineering", [("Maschinenbauingenieurin", "Maschinenbauingenieur"), ("Konstrukteurin", "Konstrukteur"), ("Leiterin Produktion", "Leiter Produktion"), ("Vertriebsingenieurin", "Vertriebsingenieur")],
             ["CAD", "SolidWorks", "Lean Management", "Six Sigma", "Qualitätsmanagement", "Fertigungstechnik"],
             ["Sondermaschinenbau", "Prozessberatung"], ["Zulieferer", "Fachkräfte"], ["Maschinenbau", "Mechatronik"]),
-        new("healthcare", ["Ärztin", "Pflegedienstleitung", "Praxismanager", "Gesundheitsökonomin"],
+        new("healthcare", [("Ärztin", "Arzt"), ("Pflegedienstleitung", "Pflegedienstleitung"), ("Praxismanagerin", "Praxismanager"), ("Gesundheitsökonomin", "Gesundheitsökonom")],
             ["Patientenmanagement", "Qualitätssicherung", "Personalführung", "Medizinrecht", "Abrechnung"],
             ["Fortbildungen", "Praxisberatung"], ["Kooperationen mit Kliniken", "Fachpersonal"],
             ["Medizin", "Gesundheitsmanagement"]),
-        new("finance", ["Controllerin", "Finanzberater", "Leiterin Rechnungswesen", "Steuerfachangestellter"],
+        new("finance", [("Controllerin", "Controller"), ("Finanzberaterin", "Finanzberater"), ("Leiterin Rechnungswesen", "Leiter Rechnungswesen"), ("Steuerfachangestellte", "Steuerfachangestellter")],
             ["Controlling", "IFRS", "HGB", "DATEV", "Excel", "Finanzplanung", "Reporting"],
             ["Finanzierungsberatung", "Jahresabschlüsse"], ["Mandate im Mittelstand", "Netzwerk zu Banken"],
             ["Betriebswirtschaftslehre", "Finanzwirtschaft"]),
-        new("advertising", ["Marketing Managerin", "Art Director", "Social-Media-Redakteur", "Leiterin Kommunikation"],
+        new("advertising", [("Marketing Managerin", "Marketing Manager"), ("Art Director", "Art Director"), ("Social-Media-Redakteurin", "Social-Media-Redakteur"), ("Leiterin Kommunikation", "Leiter Kommunikation")],
             ["Content Marketing", "SEO", "Kampagnenplanung", "Adobe Creative Cloud", "Storytelling", "Markenführung"],
             ["Texte und Konzepte", "Social-Media-Strategie"], ["Auftraggeber aus der Region", "Fotografen"],
             ["Kommunikationswissenschaft", "Mediendesign"]),
-        new("logistics", ["Disponent", "Supply Chain Managerin", "Leiter Lager und Logistik", "Einkäuferin"],
+        new("logistics", [("Disponentin", "Disponent"), ("Supply Chain Managerin", "Supply Chain Manager"), ("Leiterin Lager und Logistik", "Leiter Lager und Logistik"), ("Einkäuferin", "Einkäufer")],
             ["Supply Chain Management", "SAP MM", "Tourenplanung", "Lagerverwaltung", "Verhandlungsführung"],
             ["Laderaum", "Logistikberatung"], ["Transportpartner", "Lagerflächen"], ["Logistik", "Betriebswirtschaft"]),
-        new("education", ["Trainerin für Führungskräfte", "Dozent", "Leiterin Weiterbildung", "Coach"],
+        new("education", [("Trainerin für Führungskräfte", "Trainer für Führungskräfte"), ("Dozentin", "Dozent"), ("Leiterin Weiterbildung", "Leiter Weiterbildung"), ("Coach", "Coach")],
             ["Didaktik", "Coaching", "E-Learning", "Präsentation", "Konfliktmanagement"],
             ["Seminare", "Einzelcoaching"], ["Unternehmen mit Weiterbildungsbedarf", "Seminarräume"],
             ["Erziehungswissenschaft", "Psychologie"]),
@@ -165,11 +167,13 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
     private static readonly string[] Cities =
         ["Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Leipzig", "Dresden", "Freiburg", "Münster"];
 
-    private static void FillProfile(MemberProfile p, Faker f, DateTimeOffset now)
+    private static void FillProfile(MemberProfile p, Faker f, DateTimeOffset now, bool female)
     {
         var persona = f.PickRandom(Personas);
-        p.Headline = $"{f.PickRandom(persona.Positions)} · {f.PickRandom(persona.Skills)}";
-        p.Position = f.PickRandom(persona.Positions);
+        // Job titles in the form that fits the member (Entwicklerin / Entwickler), as German members write them.
+        string Title() { var t = f.PickRandom(persona.Positions); return female ? t.Female : t.Male; }
+        p.Position = Title();
+        p.Headline = $"{p.Position} · {f.PickRandom(persona.Skills)}";
         p.Employer = f.PickRandom(Employers);
         p.City = f.PickRandom(Cities);
         p.Country = "Deutschland";
@@ -191,7 +195,7 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
         });
         p.Entries.Add(new ProfileEntry
         {
-            Id = id(), Kind = EntryKind.Experience, Title = f.PickRandom(persona.Positions),
+            Id = id(), Kind = EntryKind.Experience, Title = Title(),
             Organisation = f.PickRandom(Employers),
             StartMonth = new DateOnly(year - f.Random.Int(3, 8), f.Random.Int(1, 12), 1),
             EndMonth = new DateOnly(year, 1, 1),
