@@ -42,8 +42,16 @@ public sealed class MemberData
     public DateTime[] CreatedAt { get; }
     public Guid[] Ids { get; }
 
-    public MemberData(int members, int communities, int seed, DateTime now)
+    private readonly string _tag;
+    private readonly string _domain;
+
+    /// <param name="tag">Marks another batch of members (the search benchmark's burst of sign-ups): their slugs,
+    /// user names and e-mail domain carry it, so they are unique beside the generated members and easy to remove.</param>
+    /// <param name="joinedFrom">When the first of them joined (default: eight years before <paramref name="now"/>).</param>
+    public MemberData(int members, int communities, int seed, DateTime now, string tag = "", DateTime? joinedFrom = null)
     {
+        _tag = tag;
+        _domain = tag == "" ? "example.com" : $"{tag}.example.com";
         _now = now;
         var faker = new Faker("de") { Random = new Randomizer(seed) };
         _firstNames = Unique(() => faker.Name.FirstName(), 400);
@@ -79,7 +87,7 @@ public sealed class MemberData
         Ids = new Guid[members];
         // Members joined over eight years, in index order; ids are UUIDv7 like AppUser.Create makes them, so they
         // are ordered by sign-up time as in production (random bits from the seeded generator, for reproducibility).
-        var start = now.AddYears(-8);
+        var start = joinedFrom ?? now.AddYears(-8);
         var span = (now.AddDays(-1) - start).Ticks;
         Span<byte> bytes = stackalloc byte[16];
         for (var i = 0; i < members; i++)
@@ -103,9 +111,9 @@ public sealed class MemberData
 
     /// <summary>Unique by construction: the member's number in base 36 after the last dash, and names have no digits.</summary>
     public string Slug(int member) =>
-        $"{MemberProfile.SlugFrom($"{First(member)} {Last(member)}")}-{Base36(member)}";
+        $"{MemberProfile.SlugFrom($"{First(member)} {Last(member)}")}-{_tag}{Base36(member)}";
 
-    public string Email(int member) => $"{Slug(member)}@example.com";
+    public string Email(int member) => $"{Slug(member)}@{_domain}";
 
     private readonly DateTime _now;
 
