@@ -94,6 +94,13 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     /// </summary>
     public const double NameSimilarity = 0.5;
 
+    /// <summary>
+    /// Up to this many matches, closeness (2nd degree) is looked up per match in its own contacts; beyond, the
+    /// viewer's 2nd-degree circle is built once. A match has 50 contacts on average, a circle thousands to a hundred
+    /// thousand members, so per match wins until a few thousand matches (bench/README.md, member search).
+    /// </summary>
+    public const int FewMatches = 2000;
+
     public async Task<MemberSearchResults> SearchAsync(SearchViewer viewer, string? query, MemberSearchFilters filters,
         int page, CancellationToken ct = default)
     {
@@ -285,8 +292,6 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             ),
             matches AS MATERIALIZED (
                 SELECT p."UserId" AS id, {exact} AS exact, {relevance} AS relevance,
-                       CASE WHEN p."UserId" IN (SELECT id FROM mine) THEN 1
-                            WHEN p."UserId" IN (SELECT id FROM second) THEN 2 ELSE 3 END AS closeness,
                        u."LastName" AS last_name, u."FirstName" AS first_name
                 FROM "MemberProfiles" p
                 JOIN "AspNetUsers" u ON u."Id" = p."UserId"
@@ -299,19 +304,32 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                                      OR (b."BlockerId" = p."UserId" AND b."BlockedId" = @viewer))
                   {where}
             ),
+            counted AS MATERIALIZED (SELECT count(*) AS total FROM matches),
+            -- Closeness: 1st degree from the viewer's contacts; 2nd degree, for a few matches, by looking at each
+            -- match's own contacts (stops at the first of the viewer's), for many by the viewer's whole 2nd-degree
+            -- circle, computed once. That circle is the contacts of all contacts (70,000 members for a viewer with
+            -- 1,000 contacts, half a second), too much to build for a rare term's ten matches (bench/README.md).
             -- The page is sorted out of the matches alone (a top-N sort, names carried along), and only its members
-            -- are joined for what the page shows: a common term matches tens of thousands (bench/README.md).
+            -- are joined for what the page shows: a common term matches tens of thousands.
             page AS (
                 SELECT @skip + row_number() OVER (ORDER BY top.exact DESC, top.relevance DESC, top.closeness, top.last_name, top.first_name, top.id) AS ordinal,
                        top.id
-                FROM (SELECT m.* FROM matches m
-                      ORDER BY m.exact DESC, m.relevance DESC, m.closeness, m.last_name, m.first_name, m.id
+                FROM (SELECT m.*,
+                             CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
+                                  WHEN (SELECT total FROM counted) <= {FewMatches} THEN
+                                       CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
+                                                         WHERE c."UserId" = m.id
+                                                           AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
+                                            THEN 2 ELSE 3 END
+                                  WHEN m.id IN (SELECT id FROM second) THEN 2 ELSE 3 END AS closeness
+                      FROM matches m
+                      ORDER BY m.exact DESC, m.relevance DESC, closeness, m.last_name, m.first_name, m.id
                       LIMIT @take OFFSET @skip) top
             )
             SELECT t.total AS "Total", page.ordinal AS "Ordinal", page.id AS "UserId", u."FirstName", u."LastName",
                    p."Slug", p."PhotoSmallFileId" AS "PhotoFileId", p."Headline", p."Position",
                    p."Employer", p."City", p."Country", p."ContactListVisibility"
-            FROM (SELECT count(*) AS total FROM matches) t
+            FROM counted t
             LEFT JOIN page ON true
             LEFT JOIN "MemberProfiles" p ON p."UserId" = page.id
             LEFT JOIN "AspNetUsers" u ON u."Id" = page.id
