@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The contact-network benchmark: starts a local PostgreSQL (data in bench/.data/pg, kept between runs), generates
-# np_bench_<N> unless it already exists, runs the scenarios and writes bench/results/network-<N>.md.
+# The contact-network and member-search benchmarks: starts a local PostgreSQL (data in bench/.data/pg, kept between
+# runs), generates np_bench_<N> unless it already exists, runs the scenarios and writes bench/results/network-<N>.md
+# (or search-<N>.md).
 #
-#   bench/run.sh [N] [run options...]      N defaults to 100000; run options go to `NetworkPlatform.Bench run`,
-#                                          e.g. bench/run.sh 1000000 --iterations 300
+#   bench/run.sh [N] [run options...]         N defaults to 100000; run options go to `NetworkPlatform.Bench run`,
+#                                             e.g. bench/run.sh 1000000 --iterations 300
+#   bench/run.sh N search [options...]        the member search (issue 5): `NetworkPlatform.Bench run-search`
 #
 # Environment:
 #   NP_BENCH_PG="Host=...;Port=...;Username=..."  use that server instead of starting one (settings are then yours)
@@ -20,8 +22,13 @@ if [ "$#" -gt 0 ]; then
   shift
 fi
 case "$members" in
-  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [run options]; N is a number of members, got '$members'" ;;
+  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [search] [run options]; N is a number of members, got '$members'" ;;
 esac
+command=run
+if [ "${1:-}" = search ]; then
+  command=run-search
+  shift
+fi
 
 pgdata="${NP_BENCH_PGDATA:-$NP_ROOT/bench/.data/pg}"
 port="${NP_BENCH_PORT:-55433}"
@@ -66,4 +73,4 @@ else
   "${bench[@]}" generate --members "$members" --if-missing
 fi
 
-"${bench[@]}" run --members "$members" "$@"
+"${bench[@]}" "$command" --members "$members" "$@"

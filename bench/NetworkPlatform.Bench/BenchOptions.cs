@@ -10,6 +10,7 @@ public sealed class BenchOptions
         usage:
           NetworkPlatform.Bench generate --members N [options]
           NetworkPlatform.Bench run      --members N [options]
+          NetworkPlatform.Bench run-search --members N [options]   member search (issue 5), same run options plus:
 
         connection (both commands):
           --server CS          server connection string without a database
@@ -41,7 +42,14 @@ public sealed class BenchOptions
                                keep the quietest attempt (default 4; 1 = never repeat)
           --pause S            seconds to wait before measuring again (default 20)
           --label TEXT         a line under the report's title (e.g. which version of NetworkService this is)
-          --out FILE           markdown report (default bench/results/network-<N>.md under the repository)
+          --out FILE           markdown report (default bench/results/network-<N>.md, search-<N>.md for run-search)
+
+        run-search (and --iterations, --warmup, --seed, --only, --no-prewarm, --attempts, --pause, --label, --out):
+          --clients LIST       concurrent clients per scenario, comma-separated (default 1,16)
+          --burst K            sign-ups inserted after the steady-state runs, then measured again (default 100000; 0 = none)
+          --burst-batch B      sign-ups per transaction in the burst (default 100)
+          --slow-iterations K  measured calls for the filters-only scenario, which scans (default 40)
+          --max-seconds S      stop measuring a scenario after S seconds once it has 20 calls (default 30)
         """;
 
     public int Members { get; private set; }
@@ -68,6 +76,12 @@ public sealed class BenchOptions
     public string? Label { get; private set; }
     public int Attempts { get; private set; } = 4;
     public int PauseSeconds { get; private set; } = 20;
+    public int[] ClientCounts { get; private set; } = [1, 16];
+    public int Clients => ClientCounts.Max();
+    public int Burst { get; private set; } = 100_000;
+    public int BurstBatch { get; private set; } = 100;
+    public int SlowIterations { get; private set; } = 40;
+    public double MaxSeconds { get; private set; } = double.PositiveInfinity;
 
     /// <summary>--only TEXT: run just the scenarios whose name contains it (for investigating one case).</summary>
     public bool Wanted(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
@@ -108,6 +122,14 @@ public sealed class BenchOptions
                 case "--label": o.Label = Value(); break;
                 case "--attempts": o.Attempts = Math.Max(1, Int()); break;
                 case "--pause": o.PauseSeconds = Int(); break;
+                case "--clients":
+                    o.ClientCounts = Value().Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(c => Math.Max(1, int.Parse(c, CultureInfo.InvariantCulture))).ToArray();
+                    break;
+                case "--burst": o.Burst = Math.Max(0, Int()); break;
+                case "--burst-batch": o.BurstBatch = Math.Max(1, Int()); break;
+                case "--slow-iterations": o.SlowIterations = Math.Max(1, Int()); break;
+                case "--max-seconds": o.MaxSeconds = Dbl(); break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }

@@ -18,12 +18,14 @@ public sealed class CommandLog : DbCommandInterceptor
         public TimeSpan Duration { get; set; }
     }
 
-    private readonly List<(DbCommand Command, Entry Entry, long Started)> _current = [];
+    // Per async flow, so that concurrent clients each log their own call.
+    private readonly AsyncLocal<List<(DbCommand Command, Entry Entry, long Started)>?> _current = new();
 
+    /// <summary>The statements of the call that just ended in this async flow; starts a new call.</summary>
     public IReadOnlyList<Entry> TakeCall()
     {
-        var copy = _current.Select(c => c.Entry).ToList();
-        _current.Clear();
+        var copy = _current.Value?.Select(c => c.Entry).ToList() ?? [];
+        _current.Value = [];
         return copy;
     }
 
@@ -32,7 +34,7 @@ public sealed class CommandLog : DbCommandInterceptor
     {
         // Npgsql hands out the reader as soon as the row description arrives, before the rows are computed, so the
         // statement's time runs from here until the reader is disposed.
-        _current.Add((command, new Entry(command.CommandText,
+        _current.Value?.Add((command, new Entry(command.CommandText,
             command.Parameters.OfType<NpgsqlParameter>().Select(p => p.Clone()).ToArray()), Stopwatch.GetTimestamp()));
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
@@ -40,11 +42,12 @@ public sealed class CommandLog : DbCommandInterceptor
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData,
         InterceptionResult result)
     {
-        for (var i = _current.Count - 1; i >= 0; i--)
+        var current = _current.Value ?? [];
+        for (var i = current.Count - 1; i >= 0; i--)
         {
-            if (ReferenceEquals(_current[i].Command, command))
+            if (ReferenceEquals(current[i].Command, command))
             {
-                _current[i].Entry.Duration = Stopwatch.GetElapsedTime(_current[i].Started);
+                current[i].Entry.Duration = Stopwatch.GetElapsedTime(current[i].Started);
                 break;
             }
         }
@@ -55,7 +58,16 @@ public sealed class CommandLog : DbCommandInterceptor
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + entry.Sql, conn);
+        // A command may set what its query needs first (member search: `SET pg_trgm.word_similarity_threshold = ..;`):
+        // run those statements, explain the query after them.
+        var sql = entry.Sql.TrimStart();
+        while (sql.StartsWith("SET ", StringComparison.OrdinalIgnoreCase) && sql.IndexOf(';') is > 0 and var end)
+        {
+            await using (var set = new NpgsqlCommand(sql[..(end + 1)], conn))
+                await set.ExecuteNonQueryAsync();
+            sql = sql[(end + 1)..].TrimStart();
+        }
+        await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, conn);
         foreach (var p in entry.Parameters)
             cmd.Parameters.Add(p.Clone());
         var lines = new List<string>();

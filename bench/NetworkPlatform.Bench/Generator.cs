@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain;
+using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Domain.Search;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -68,16 +70,29 @@ public static class Generator
         var skipForeignKeyChecks = await TrySetReplicaRoleAsync(conn);
         if (!o.KeepIndexes)
         {
+            // The search indexes too: a GIN index built once from all rows is many times faster than one kept up to
+            // date row by row (and its pending list flushed again and again).
             await ExecAsync(conn, """
                 ALTER TABLE "Contacts" DROP CONSTRAINT "PK_Contacts";
                 DROP INDEX "IX_Contacts_ContactUserId_UserId";
+                DROP INDEX "IX_MemberProfiles_SearchDocument";
+                DROP INDEX "IX_MemberProfiles_SearchName";
                 """);
         }
 
         LoadUsers(conn, data, n);
         timings["COPY AspNetUsers"] = Lap(sw);
-        LoadProfiles(conn, data, graph, n, seed);
-        timings["COPY MemberProfiles"] = Lap(sw);
+        var details = LoadProfiles(conn, data, graph.Community, 0, n, seed);
+        timings["COPY MemberProfiles (PostgreSQL computes SearchDocument, SearchName)"] = Lap(sw);
+        LoadDetails(conn, details);
+        timings["COPY ProfileLanguages, ProfileEntries"] = Lap(sw);
+        if (!o.KeepIndexes)
+        {
+            await ExecAsync(conn, SearchSql.CreateIndexes.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+            timings["build IX_MemberProfiles_SearchDocument (GIN)"] = Lap(sw);
+            await ExecAsync(conn, SearchSql.CreateIndexes.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1]);
+            timings["build IX_MemberProfiles_SearchName (GIN, trigrams)"] = Lap(sw);
+        }
         var (rows, degree) = LoadContacts(conn, graph, data, seed, now);
         timings["generate + COPY Contacts"] = Lap(sw);
 
@@ -94,7 +109,7 @@ public static class Generator
         await tx.CommitAsync();
         timings["commit"] = Lap(sw);
 
-        await ExecAsync(conn, """VACUUM (ANALYZE) "AspNetUsers", "MemberProfiles", "Contacts" """);
+        await ExecAsync(conn, """VACUUM (ANALYZE) "AspNetUsers", "MemberProfiles", "Contacts", "ProfileLanguages", "ProfileEntries" """);
         timings["VACUUM ANALYZE"] = Lap(sw);
 
         if (o.Verify)
@@ -179,23 +194,35 @@ public static class Generator
         w.Complete();
     }
 
-    private static void LoadProfiles(NpgsqlConnection conn, MemberData data, ContactGraph graph, int n, int seed)
+    /// <summary>A member's languages and entries, written after the profiles (they reference them).</summary>
+    public sealed record Details(Guid UserId, (string Name, int Level)[] Languages, ProfileText.Entry[] Entries);
+
+    /// <summary>
+    /// Profiles of members <paramref name="from"/> .. <paramref name="from"/> + <paramref name="count"/> - 1, with their
+    /// full text; PostgreSQL computes the generated SearchDocument and SearchName from it. FREEZE only where the table
+    /// was truncated in this transaction (<paramref name="copyOptions"/>).
+    /// </summary>
+    public static List<Details> LoadProfiles(NpgsqlConnection conn, MemberData data, int[] community, int from, int count,
+        int seed, bool freeze = true)
     {
-        using var w = conn.BeginBinaryImport("""
-            COPY "MemberProfiles" ("UserId", "Slug", "AcademicTitle", "Headline", "Position", "Employer", "City",
-                "Country", "IndustryCode", "Skills", "Haves", "Wants", "Interests", "Audience", "AllowSearchEngines",
+        using var w = conn.BeginBinaryImport($"""
+            COPY "MemberProfiles" ("UserId", "Slug", "FullName", "AcademicTitle", "Headline", "Position", "Employer", "City",
+                "Country", "IndustryCode", "Summary", "Skills", "Haves", "Wants", "Interests", "Audience", "AllowSearchEngines",
                 "ShowMeAsVisitor", "ContactListVisibility", "PhoneVisibility", "MobileVisibility",
                 "BusinessEmailVisibility", "AddressVisibility", "BirthdayVisibility", "CreatedAt", "UpdatedAt")
-            FROM STDIN (FORMAT BINARY, FREEZE)
+            FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})
             """);
         var rng = new Random(seed + 1);
-        var progress = new Progress("MemberProfiles", n);
-        for (var i = 0; i < n; i++)
+        var progress = new Progress("MemberProfiles", count);
+        var details = new List<Details>(count);
+        for (var k = 0; k < count; k++)
         {
-            var p = data.Profile(i, graph.Community[i], rng);
+            var i = from + k;
+            var p = data.Profile(i, community[i], rng);
             w.StartRow();
             w.Write(data.Ids[i], NpgsqlDbType.Uuid);
             w.Write(data.Slug(i), NpgsqlDbType.Varchar);
+            w.Write(data.FullName(i), NpgsqlDbType.Varchar);
             WriteOrNull(w, p.AcademicTitle);
             w.Write(p.Headline, NpgsqlDbType.Varchar);
             w.Write(p.Position, NpgsqlDbType.Varchar);
@@ -203,9 +230,13 @@ public static class Generator
             w.Write(p.City, NpgsqlDbType.Varchar);
             w.Write("Deutschland", NpgsqlDbType.Varchar);
             WriteOrNull(w, p.Industry);
-            for (var t = 0; t < 4; t++)
-                w.Write(NoTags, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            w.Write(0, NpgsqlDbType.Integer);
+            w.Write(p.Text.Summary, NpgsqlDbType.Varchar);
+            w.Write(p.Text.Skills, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(p.Text.Haves, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(p.Text.Wants, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(p.Text.Interests, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            // Three in ten public, as in the demo seed; the rest visible to members.
+            w.Write(rng.NextDouble() < 0.3 ? (int)ProfileAudience.Public : (int)ProfileAudience.Members, NpgsqlDbType.Integer);
             w.Write(false, NpgsqlDbType.Boolean);
             w.Write(true, NpgsqlDbType.Boolean);
             // One member in ten keeps the contact list to themselves.
@@ -214,9 +245,71 @@ public static class Generator
                 w.Write(0, NpgsqlDbType.Integer);
             w.Write(data.CreatedAt[i], NpgsqlDbType.TimestampTz);
             w.Write(data.CreatedAt[i], NpgsqlDbType.TimestampTz);
-            progress.Tick(i + 1);
+            details.Add(new Details(data.Ids[i], p.Text.Languages, p.Text.Entries));
+            progress.Tick(k + 1);
         }
         w.Complete();
+        return details;
+    }
+
+    public static void LoadDetails(NpgsqlConnection conn, List<Details> details, bool freeze = true)
+    {
+        var copyOptions = freeze ? ", FREEZE" : "";
+        var rng = new Random(5);
+        Span<byte> bytes = stackalloc byte[16];
+        using (var w = conn.BeginBinaryImport($"""
+                   COPY "ProfileLanguages" ("Id", "UserId", "Name", "Level") FROM STDIN (FORMAT BINARY{copyOptions})
+                   """))
+        {
+            foreach (var d in details)
+            {
+                foreach (var (name, level) in d.Languages)
+                {
+                    w.StartRow();
+                    w.Write(SequentialId(d.UserId, rng, bytes), NpgsqlDbType.Uuid);
+                    w.Write(d.UserId, NpgsqlDbType.Uuid);
+                    w.Write(name, NpgsqlDbType.Varchar);
+                    w.Write(level, NpgsqlDbType.Integer);
+                }
+            }
+            w.Complete();
+        }
+        using (var w = conn.BeginBinaryImport($"""
+                   COPY "ProfileEntries" ("Id", "UserId", "Kind", "Title", "Organisation", "StartMonth", "EndMonth", "IsCurrent")
+                   FROM STDIN (FORMAT BINARY{copyOptions})
+                   """))
+        {
+            foreach (var d in details)
+            {
+                foreach (var e in d.Entries)
+                {
+                    w.StartRow();
+                    w.Write(SequentialId(d.UserId, rng, bytes), NpgsqlDbType.Uuid);
+                    w.Write(d.UserId, NpgsqlDbType.Uuid);
+                    w.Write(e.Kind, NpgsqlDbType.Integer);
+                    w.Write(e.Title.Length <= 120 ? e.Title : e.Title[..120], NpgsqlDbType.Varchar);
+                    w.Write(e.Organisation.Length <= 120 ? e.Organisation : e.Organisation[..120], NpgsqlDbType.Varchar);
+                    w.Write(e.Start, NpgsqlDbType.Date);
+                    if (e.End is { } end)
+                        w.Write(end, NpgsqlDbType.Date);
+                    else
+                        w.WriteNull();
+                    w.Write(e.Current, NpgsqlDbType.Boolean);
+                }
+            }
+            w.Complete();
+        }
+    }
+
+    /// <summary>Ids that sort like their member's (time prefix of the member's UUIDv7), so the primary keys are appended.</summary>
+    private static Guid SequentialId(Guid member, Random rng, Span<byte> bytes)
+    {
+        member.TryWriteBytes(bytes, bigEndian: true, out _);
+        var time = bytes[..8].ToArray();
+        rng.NextBytes(bytes);
+        time.CopyTo(bytes);
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
     }
 
     private static (long Rows, int[] Degree) LoadContacts(NpgsqlConnection conn, ContactGraph graph, MemberData data,

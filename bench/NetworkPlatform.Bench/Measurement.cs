@@ -1,40 +1,57 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NetworkPlatform.Bench;
 
-/// <summary>Counts the SQL commands EF Core sends, so the report can show round trips per call.</summary>
+/// <summary>
+/// Counts the SQL commands EF Core sends, so the report can show round trips per call: in all, and per call (the
+/// count follows the async flow from <see cref="BeginCall"/>, so concurrent clients each count their own).
+/// </summary>
 public sealed class QueryCounter : DbCommandInterceptor
 {
     private int _count;
+    private readonly AsyncLocal<StrongBox<int>?> _call = new();
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Starts counting the commands of the call that the current async flow is about to make.</summary>
+    public void BeginCall() => _call.Value = new StrongBox<int>();
+
+    public int CallCount => _call.Value?.Value ?? 0;
+
+    private void Increment()
+    {
+        Interlocked.Increment(ref _count);
+        if (_call.Value is { } box)
+            box.Value++;
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
         CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Increment();
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command,
         CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Increment();
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
         CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Increment();
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Increment();
         return base.ReaderExecuting(command, eventData, result);
     }
 }
@@ -57,12 +74,21 @@ public sealed class ScenarioResult(string name, string description)
     /// <summary>How often the scenario was measured; the report keeps the attempt with the least other load.</summary>
     public int Attempts { get; set; } = 1;
 
+    /// <summary>Callers at the same time (1 = one client).</summary>
+    public int Clients { get; set; } = 1;
+
+    /// <summary>Wall-clock time of the measured calls, for the throughput of concurrent clients.</summary>
+    public double WallSeconds { get; set; }
+
+    public double CallsPerSecond => WallSeconds > 0 ? Millis.Count / WallSeconds : double.NaN;
+
     public ScenarioResult Copy()
     {
         var c = new ScenarioResult(Name, Description)
         {
             Target = Target, TargetMillis = TargetMillis, TargetQuantile = TargetQuantile,
             Timeouts = Timeouts, Errors = Errors, Checked = Checked, WrongAnswers = WrongAnswers, OtherCores = OtherCores,
+            Clients = Clients, WallSeconds = WallSeconds,
         };
         c.Millis.AddRange(Millis);
         c.Queries.AddRange(Queries);
@@ -95,6 +121,8 @@ public sealed class ScenarioResult(string name, string description)
         Checked = c.Checked;
         WrongAnswers = c.WrongAnswers;
         OtherCores = c.OtherCores;
+        Clients = c.Clients;
+        WallSeconds = c.WallSeconds;
     }
     public int Errors { get; set; }
     public int Checked { get; set; }
@@ -109,7 +137,9 @@ public sealed class ScenarioResult(string name, string description)
 
     public void Outcome(string what)
     {
-        if (Recording)
+        if (!Recording)
+            return;
+        lock (Outcomes)
             Outcomes[what] = Outcomes.GetValueOrDefault(what) + 1;
     }
 
@@ -117,9 +147,12 @@ public sealed class ScenarioResult(string name, string description)
     {
         if (!Recording)
             return;
-        Checked++;
-        if (!right)
-            WrongAnswers++;
+        lock (Outcomes)
+        {
+            Checked++;
+            if (!right)
+                WrongAnswers++;
+        }
     }
 
     public double Percentile(double q) => Percentile(Millis, q);

@@ -16,25 +16,56 @@ public sealed class MemberData
     private readonly string[] _firstNames;
     private readonly string[] _lastNames;
     private readonly string[] _cities;
-    private readonly string[] _jobTitles;
     private readonly string[] _companies;
     private readonly string[] _companyIndustry;
     private readonly double[] _companyCumulative;
     private readonly int[][] _communityCompanies;
     private readonly int[] _communityCity;
+    private readonly double[] _lastNameCumulative;
+
+    /// <summary>
+    /// The most common German surnames with roughly their share of the population, so that name searches meet the
+    /// crowds they meet in reality (Müller about 0.7 %); "Schmitt" is there for "Schmidt" typos. The rest of the
+    /// members draw from Bogus' list, evenly.
+    /// </summary>
+    public static readonly (string Name, double Share)[] CommonLastNames =
+    [
+        ("Müller", 0.007), ("Schmidt", 0.005), ("Schneider", 0.003), ("Fischer", 0.003), ("Weber", 0.0025),
+        ("Meyer", 0.0025), ("Wagner", 0.0023), ("Becker", 0.002), ("Schulz", 0.002), ("Hoffmann", 0.002),
+        ("Schäfer", 0.0015), ("Koch", 0.0015), ("Bauer", 0.0015), ("Richter", 0.0014), ("Klein", 0.0014),
+        ("Wolf", 0.0013), ("Schröder", 0.0012), ("Neumann", 0.0012), ("Schwarz", 0.0012), ("Schmitt", 0.001),
+        ("Zimmermann", 0.001), ("Braun", 0.001), ("Krüger", 0.001), ("Hofmann", 0.001), ("Hartmann", 0.001),
+    ];
 
     public int[] FirstName { get; }
     public int[] LastName { get; }
     public DateTime[] CreatedAt { get; }
     public Guid[] Ids { get; }
 
-    public MemberData(int members, int communities, int seed, DateTime now)
+    private readonly string _tag;
+    private readonly string _domain;
+
+    /// <param name="tag">Marks another batch of members (the search benchmark's burst of sign-ups): their slugs,
+    /// user names and e-mail domain carry it, so they are unique beside the generated members and easy to remove.</param>
+    /// <param name="joinedFrom">When the first of them joined (default: eight years before <paramref name="now"/>).</param>
+    public MemberData(int members, int communities, int seed, DateTime now, string tag = "", DateTime? joinedFrom = null)
     {
+        _tag = tag;
+        _domain = tag == "" ? "example.com" : $"{tag}.example.com";
+        _now = now;
         var faker = new Faker("de") { Random = new Randomizer(seed) };
         _firstNames = Unique(() => faker.Name.FirstName(), 400);
-        _lastNames = Unique(() => faker.Name.LastName(), 600);
+        var common = CommonLastNames.Select(c => c.Name).ToHashSet();
+        _lastNames = [.. CommonLastNames.Select(c => c.Name),
+            .. Unique(() => faker.Name.LastName() is var l && common.Contains(l) ? "" : l, 601).Where(l => l != "").Take(575)];
+        _lastNameCumulative = new double[_lastNames.Length];
+        var commonShare = CommonLastNames.Sum(c => c.Share);
+        double cumulative = 0;
+        for (var i = 0; i < _lastNames.Length; i++)
+            _lastNameCumulative[i] = cumulative += i < CommonLastNames.Length
+                ? CommonLastNames[i].Share
+                : (1 - commonShare) / (_lastNames.Length - CommonLastNames.Length);
         _cities = Unique(() => faker.Address.City(), 300);
-        _jobTitles = Unique(() => faker.Name.JobTitle(), 200);
         _companies = Unique(() => faker.Company.CompanyName(), CompanyCount);
         _companyIndustry = _companies.Select(_ => faker.PickRandom(Industries.All.ToArray())).ToArray();
 
@@ -56,13 +87,15 @@ public sealed class MemberData
         Ids = new Guid[members];
         // Members joined over eight years, in index order; ids are UUIDv7 like AppUser.Create makes them, so they
         // are ordered by sign-up time as in production (random bits from the seeded generator, for reproducibility).
-        var start = now.AddYears(-8);
+        var start = joinedFrom ?? now.AddYears(-8);
         var span = (now.AddDays(-1) - start).Ticks;
         Span<byte> bytes = stackalloc byte[16];
         for (var i = 0; i < members; i++)
         {
             FirstName[i] = rng.Next(_firstNames.Length);
-            LastName[i] = rng.Next(_lastNames.Length);
+            var x = rng.NextDouble() * _lastNameCumulative[^1];
+            var k = Array.BinarySearch(_lastNameCumulative, x);
+            LastName[i] = Math.Min(k < 0 ? ~k : k, _lastNames.Length - 1);
             CreatedAt[i] = start.AddTicks((long)(span * ((i + rng.NextDouble()) / members)));
             Ids[i] = UuidV7(CreatedAt[i], rng, bytes);
         }
@@ -70,12 +103,19 @@ public sealed class MemberData
 
     public string First(int member) => _firstNames[FirstName[member]];
     public string Last(int member) => _lastNames[LastName[member]];
+    public string FullName(int member) => MemberProfile.FullNameOf(First(member), Last(member));
+    public IReadOnlyList<string> FirstNames => _firstNames;
+    public IReadOnlyList<string> LastNames => _lastNames;
+    public IReadOnlyList<string> Cities => _cities;
+    public IReadOnlyList<string> Companies => _companies;
 
     /// <summary>Unique by construction: the member's number in base 36 after the last dash, and names have no digits.</summary>
     public string Slug(int member) =>
-        $"{MemberProfile.SlugFrom($"{First(member)} {Last(member)}")}-{Base36(member)}";
+        $"{MemberProfile.SlugFrom($"{First(member)} {Last(member)}")}-{_tag}{Base36(member)}";
 
-    public string Email(int member) => $"{Slug(member)}@example.com";
+    public string Email(int member) => $"{Slug(member)}@{_domain}";
+
+    private readonly DateTime _now;
 
     public ProfileFields Profile(int member, int community, Random rng)
     {
@@ -93,10 +133,9 @@ public sealed class MemberData
             _ => Industries.All[rng.Next(Industries.All.Count)],
         };
         var city = community >= 0 && rng.NextDouble() < 0.7 ? _cities[_communityCity[community]] : _cities[rng.Next(_cities.Length)];
-        var position = _jobTitles[rng.Next(_jobTitles.Length)];
-        var headline = employer is null ? position : $"{position} bei {employer}";
-        return new ProfileFields(Truncate(headline, MemberProfile.HeadlineMaxLength), Truncate(position, 120), employer,
-            city, industry, rng.NextDouble() < 0.04 ? "Dr." : null);
+        var text = ProfileText.Make(ProfileText.PersonaFor(industry, rng), employer, city, _companies, _now, rng);
+        return new ProfileFields(Truncate(text.Headline, MemberProfile.HeadlineMaxLength), Truncate(text.Position, 120),
+            employer, city, industry, rng.NextDouble() < 0.04 ? "Dr." : null, text);
     }
 
     private int ZipfCompany(Random rng)
@@ -148,4 +187,4 @@ public sealed class MemberData
 }
 
 public sealed record ProfileFields(string Headline, string Position, string? Employer, string City, string? Industry,
-    string? AcademicTitle);
+    string? AcademicTitle, ProfileText.Text Text);

@@ -236,7 +236,7 @@ public static class NetworkBenchmark
     }
 
     /// <summary>The server's main process, when it runs on this machine (its CPU time is ours, not other load).</summary>
-    private static async Task<int?> PostmasterPidAsync(NpgsqlConnection conn, string cs)
+    internal static async Task<int?> PostmasterPidAsync(NpgsqlConnection conn, string cs)
     {
         var host = new NpgsqlConnectionStringBuilder(cs).Host ?? "";
         if (host is not ("127.0.0.1" or "localhost" or "::1") && !host.StartsWith('/'))
@@ -270,7 +270,7 @@ public static class NetworkBenchmark
         return list;
     }
 
-    private static async Task<GenerationInfo?> ReadGenerationInfoAsync(string cs)
+    internal static async Task<GenerationInfo?> ReadGenerationInfoAsync(string cs)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
@@ -279,7 +279,7 @@ public static class NetworkBenchmark
         return await cmd.ExecuteScalarAsync() is string json ? JsonSerializer.Deserialize<GenerationInfo>(json) : null;
     }
 
-    private static async Task<Guid[]> MemberIdsAsync(string cs)
+    internal static async Task<Guid[]> MemberIdsAsync(string cs)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
@@ -292,94 +292,4 @@ public static class NetworkBenchmark
     }
 
     internal static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
-
-    /// <summary>Times each call with a fresh DbContext, as one web request would make it.</summary>
-    private sealed class Runner(DbContextOptions<AppDbContext> options, QueryCounter counter, CommandLog log,
-        MachineLoad machine, int warmup, int attempts, int pauseSeconds)
-    {
-        /// <summary>
-        /// On a shared machine another session's build can take both cores for a minute. When more than
-        /// <see cref="QuietCores"/> of other load was seen, the scenario is measured again after a pause (same inputs),
-        /// up to <c>--attempts</c> times, and the attempt with the least other load is kept; the report says so.
-        /// </summary>
-        public const double QuietCores = 0.5;
-
-        public async Task RunAsync<T>(ScenarioResult r, IReadOnlyList<T> inputs, Func<AppDbContext, T, Task> call,
-            Dictionary<ScenarioResult, IReadOnlyList<CommandLog.Entry>> slowest)
-        {
-            ScenarioResult? best = null;
-            IReadOnlyList<CommandLog.Entry>? bestSlowest = null;
-            for (var attempt = 1; attempt <= attempts; attempt++)
-            {
-                r.Reset();
-                slowest.Remove(r);
-                await MeasureAsync(r, inputs, call, slowest);
-                if (best is null || r.OtherCores < best.OtherCores)
-                {
-                    best = r.Copy();
-                    bestSlowest = slowest.GetValueOrDefault(r);
-                }
-                if (r.OtherCores is null || r.OtherCores <= QuietCores || attempt == attempts)
-                    break;
-                Log($"  {r.Name}: {r.OtherCores:N2} cores of other load; measuring again in {pauseSeconds} s");
-                await Task.Delay(TimeSpan.FromSeconds(pauseSeconds));
-                r.Attempts = attempt + 1;
-            }
-            r.RestoreFrom(best!);
-            if (bestSlowest is not null)
-                slowest[r] = bestSlowest;
-            Log($"  {r.Name,-38} kept: p50 {r.Percentile(0.5),8:N2}  p95 {r.Percentile(0.95),8:N2}  p99 {r.Percentile(0.99),8:N2}  max {r.Max,8:N2} ms" +
-                $"  (other load {r.OtherCores:N2} cores, attempt(s) {r.Attempts})");
-        }
-
-        private async Task MeasureAsync<T>(ScenarioResult r, IReadOnlyList<T> inputs, Func<AppDbContext, T, Task> call,
-            Dictionary<ScenarioResult, IReadOnlyList<CommandLog.Entry>> slowest)
-        {
-            GC.Collect();
-            var worst = -1.0;
-            var start = machine.Take();
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                if (i == warmup)
-                    start = machine.Take();
-                var before = counter.Count;
-                log.TakeCall();
-                var sw = Stopwatch.StartNew();
-                var measured = i >= warmup;
-                r.Recording = measured;
-                try
-                {
-                    await using var db = new AppDbContext(options);
-                    await call(db, inputs[i]);
-                    sw.Stop();
-                }
-                catch (Exception e)
-                {
-                    // A failing call is a finding, not a reason to stop: count it, show the first few, go on.
-                    sw.Stop();
-                    log.TakeCall();
-                    if (measured)
-                        r.Errors++;
-                    if (r.Errors <= 3)
-                        Log($"  {r.Name}: {e.GetType().Name}: {e.Message}");
-                    continue;
-                }
-                var calls = log.TakeCall();
-                if (!measured)
-                    continue;
-                var ms = sw.Elapsed.TotalMilliseconds;
-                r.Millis.Add(ms);
-                r.Queries.Add(counter.Count - before);
-                r.SqlMillis.Add(calls.Sum(c => c.Duration.TotalMilliseconds));
-                if (ms > worst)
-                {
-                    worst = ms;
-                    slowest[r] = calls;
-                }
-            }
-            r.OtherCores = MachineLoad.OtherCores(start, machine.Take());
-            Log($"  {r.Name,-38} p50 {r.Percentile(0.5),8:N2}  p95 {r.Percentile(0.95),8:N2}  p99 {r.Percentile(0.99),8:N2}  max {r.Max,8:N2} ms" +
-                $"  (other load {r.OtherCores:N2} cores)");
-        }
-    }
 }

@@ -22,6 +22,9 @@ try
         case "run":
             await NetworkBenchmark.RunAsync(options);
             return 0;
+        case "run-search":
+            await SearchBenchmark.RunAsync(options);
+            return 0;
         default:
             Console.Error.WriteLine($"unknown command '{args[0]}'");
             Console.Error.WriteLine(BenchOptions.Usage);

@@ -25,10 +25,7 @@ public static class Report
 
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
-        var version = (string)(await Scalar(conn, "SELECT version()"))!;
-        var settings = new List<(string, string)>();
-        foreach (var s in Settings)
-            settings.Add((s, (string)(await Scalar(conn, $"SELECT current_setting('{s}')"))!));
+        var (version, settings) = await ServerAsync(conn);
         var dbSize = (string)(await Scalar(conn, "SELECT pg_size_pretty(pg_database_size(current_database()))"))!;
         var contactsHeap = (string)(await Scalar(conn, """SELECT pg_size_pretty(pg_relation_size('"Contacts"'))"""))!;
         var contactsPk = (string)(await Scalar(conn, """SELECT pg_size_pretty(pg_relation_size('"PK_Contacts"'))"""))!;
@@ -52,21 +49,7 @@ public static class Report
         L($"no other load from us, after {o.Warmup} unmeasured warm-up calls per scenario. Cache: {prewarm}.");
         L();
 
-        L("## Machine");
-        L();
-        L($"- CPU: {CpuModel()}, `nproc` = {Environment.ProcessorCount}; RAM: {MemTotal()}; {OsName()}");
-        L($"- {RuntimeInformation.FrameworkDescription}, Npgsql {typeof(NpgsqlConnection).Assembly.GetName().Version}, " +
-          $"client and server on the same machine (TCP to 127.0.0.1)");
-        L($"- {version}");
-        L($"- Load average (1, 5, 15 min): {loadAverage}. The machine is shared: other sessions' builds, tests and browsers");
-        L("  ran at the same time. The column \"other load\" is the CPU time of all other processes during each scenario, in");
-        L("  cores (of 2): where it is high, the tail (p95, p99, max) includes waiting for a core, not only our work. A scenario");
-        L($"  that saw more than {0.5:N1} cores of it was measured again after a pause (up to {o.Attempts} times, same inputs) and");
-        L("  the quietest attempt is the one shown (\"(n attempts)\").");
-        L($"- Settings: {string.Join(", ", settings.Select(s => $"`{s.Item1}={s.Item2}`"))}.");
-        L("  fsync, synchronous_commit and full_page_writes are off and wal_level is minimal to make loading fast; the");
-        L("  benchmark itself only reads, so they do not change its numbers. jit is off as for an OLTP workload.");
-        L();
+        Machine(L, o, version, settings, loadAverage);
 
         L("## Data");
         L();
@@ -97,16 +80,7 @@ public static class Report
         L("and waiting for a core. \"check\" = calls whose answer was verified against the distance known from sampling");
         L("(path length 2 or 3, or no path); wrong answers would be listed.");
         L();
-        L("| scenario | calls | queries | p50 | p95 | p99 | max | mean | in SQL p50 | target | check | other load | outcomes |");
-        L("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|");
-        foreach (var r in results)
-        {
-            var queries = r.Queries.Count == 0 ? "-" : r.Queries.Min() == r.Queries.Max() ? $"{r.Queries.Min()}" : $"{r.Queries.Min()}-{r.Queries.Max()}";
-            var check = r.Checked == 0 ? "" : r.WrongAnswers == 0 ? $"{r.Checked} ok" : $"**{r.WrongAnswers} wrong** of {r.Checked}";
-            L($"| {r.Name} | {r.Millis.Count} | {queries} | {F(r.Percentile(0.5))} | {F(r.Percentile(0.95))} | {F(r.Percentile(0.99))} | " +
-              $"{F(r.Max)} | {F(r.Mean)} | {F(ScenarioResult.Percentile(r.SqlMillis, 0.5))} | {Verdict(r)} | {check}{(r.Errors > 0 ? $" **{r.Errors} errors**" : "")} | {Cores(r)} | {Outcomes(r)} |");
-        }
-        L();
+        ResultsTable(L, results);
         foreach (var r in results)
             L($"- **{r.Name}**: {r.Description}.");
         L();
@@ -117,18 +91,7 @@ public static class Report
         L("percentile given; judged at p95 like the path). Badges where the viewer or half the targets are super-connectors");
         L("or hubs count as supernode cases.");
         L();
-        L("| target | scenario | measured | verdict |");
-        L("|---|---|---:|---|");
-        foreach (var r in results.Where(r => r.TargetMillis is not null))
-        {
-            var value = r.Percentile(r.TargetQuantile);
-            var q = r.TargetQuantile == 0.95 ? "p95" : "p99";
-            var verdict = value <= r.TargetMillis
-                ? $"met ({value / r.TargetMillis!.Value * 100:N0} % of the budget)"
-                : $"**missed** by {value - r.TargetMillis!.Value:N1} ms ({value / r.TargetMillis.Value:N1}x)";
-            L($"| {r.Target} | {r.Name} | {q} {F(value)} ms | {verdict} |");
-        }
-        L();
+        TargetsTable(L, results);
         if (info.Members < 1_000_000)
             L($"The path target is stated for 1M members; this run has {info.Members:N0}, so it shows the trend, not the verdict.");
         L();
@@ -160,20 +123,231 @@ public static class Report
         L("Its slowest statement (sent until all rows read), re-run with EXPLAIN ANALYZE with the same");
         L("parameters (a second run, so the plan's timing is warm).");
         L();
+        Slowest(L, explained);
+
+        await File.WriteAllTextAsync(path, sb.ToString());
+        return path;
+    }
+
+    private static void Machine(Action<string> L, BenchOptions o, string version, List<(string, string)> settings,
+        string loadAverage, string? settingsNote = null)
+    {
+        L("## Machine");
+        L("");
+        L($"- CPU: {CpuModel()}, `nproc` = {Environment.ProcessorCount}; RAM: {MemTotal()}; {OsName()}");
+        L($"- {RuntimeInformation.FrameworkDescription}, Npgsql {typeof(NpgsqlConnection).Assembly.GetName().Version}, " +
+          $"client and server on the same machine (TCP to 127.0.0.1)");
+        L($"- {version}");
+        L($"- Load average (1, 5, 15 min): {loadAverage}. The machine is shared: other sessions' builds, tests and browsers");
+        L("  ran at the same time. The column \"other load\" is the CPU time of all other processes during each scenario, in");
+        L("  cores (of 2): where it is high, the tail (p95, p99, max) includes waiting for a core, not only our work. A scenario");
+        L($"  that saw more than {Runner.QuietCores:N1} cores of it was measured again after a pause (up to {o.Attempts} times, same inputs) and");
+        L("  the quietest attempt is the one shown (\"(n attempts)\").");
+        L($"- Settings: {string.Join(", ", settings.Select(s => $"`{s.Item1}={s.Item2}`"))}.");
+        L(settingsNote ?? "  fsync, synchronous_commit and full_page_writes are off and wal_level is minimal to make loading fast; the\n" +
+                          "  benchmark itself only reads, so they do not change its numbers. jit is off as for an OLTP workload.");
+        L("");
+    }
+
+    private static async Task<(string Version, List<(string, string)> Settings)> ServerAsync(NpgsqlConnection conn)
+    {
+        var version = (string)(await Scalar(conn, "SELECT version()"))!;
+        var settings = new List<(string, string)>();
+        foreach (var s in Settings)
+            settings.Add((s, (string)(await Scalar(conn, $"SELECT current_setting('{s}')"))!));
+        return (version, settings);
+    }
+
+    private static void ResultsTable(Action<string> L, List<ScenarioResult> results)
+    {
+        var concurrent = results.Any(r => r.Clients > 1);
+        L("| scenario | calls | queries | p50 | p95 | p99 | max | mean | in SQL p50 | in SQL p95 | target | check | other load |" +
+          (concurrent ? " calls/s |" : "") + " outcomes |");
+        L("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|" + (concurrent ? "---:|" : "") + "---|");
+        foreach (var r in results)
+        {
+            var queries = r.Queries.Count == 0 ? "-" : r.Queries.Min() == r.Queries.Max() ? $"{r.Queries.Min()}" : $"{r.Queries.Min()}-{r.Queries.Max()}";
+            var check = r.Checked == 0 ? "" : r.WrongAnswers == 0 ? $"{r.Checked} ok" : $"**{r.WrongAnswers} wrong** of {r.Checked}";
+            L($"| {r.Name} | {r.Millis.Count} | {queries} | {F(r.Percentile(0.5))} | {F(r.Percentile(0.95))} | {F(r.Percentile(0.99))} | " +
+              $"{F(r.Max)} | {F(r.Mean)} | {F(ScenarioResult.Percentile(r.SqlMillis, 0.5))} | {F(ScenarioResult.Percentile(r.SqlMillis, 0.95))} | " +
+              $"{Verdict(r)} | {check}{(r.Errors > 0 ? $" **{r.Errors} errors**" : "")} | {Cores(r)} |" +
+              (concurrent ? $" {r.CallsPerSecond:N0} |" : "") + $" {Outcomes(r)} |");
+        }
+    }
+
+    private static void TargetsTable(Action<string> L, List<ScenarioResult> results)
+    {
+        L("| target | scenario | measured | verdict |");
+        L("|---|---|---:|---|");
+        foreach (var r in results.Where(r => r.TargetMillis is not null))
+        {
+            var value = r.Percentile(r.TargetQuantile);
+            var q = r.TargetQuantile == 0.95 ? "p95" : "p99";
+            var verdict = value <= r.TargetMillis
+                ? $"met ({value / r.TargetMillis!.Value * 100:N0} % of the budget)"
+                : $"**missed** by {value - r.TargetMillis!.Value:N1} ms ({value / r.TargetMillis.Value:N1}x)";
+            L($"| {r.Target} | {r.Name} | {q} {F(value)} ms | {verdict} |");
+        }
+    }
+
+    private static void Slowest(Action<string> L, List<(ScenarioResult Scenario, CommandLog.Entry Entry, string Plan)> explained)
+    {
         foreach (var (scenario, entry, plan) in explained)
         {
             L($"<details><summary>{scenario.Name}: {entry.Duration.TotalMilliseconds:N1} ms of the call's {F(scenario.Max)} ms</summary>");
-            L();
+            L("");
             L("```sql");
             L(entry.Sql.Trim());
             L("```");
-            L();
+            L("");
+            if (entry.Parameters.Length > 0)
+            {
+                L("Parameters: " + string.Join(", ", entry.Parameters.Select(p => $"`{p.ParameterName}` = `{ShortValue(p.Value)}`")));
+                L("");
+            }
             L("```");
             L(ShortenArrays(plan));
             L("```");
-            L();
+            L("");
             L("</details>");
+            L("");
+        }
+    }
+
+    private static string ShortValue(object? value) => value switch
+    {
+        null or DBNull => "null",
+        Array a => $"[{a.Length} values]",
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 80 } t ? t[..80] + "..." : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    /// <summary>The member-search report (issue 5): the same tables as the network report, one set per phase.</summary>
+    public static async Task<string> WriteSearchAsync(BenchOptions o, string cs, GenerationInfo info,
+        List<SearchBenchmark.Phase> phases, string? burst, DateTime started, TimeSpan elapsed, double samplingSeconds,
+        string loadAverage, string prewarm)
+    {
+        var path = o.Out ?? Path.Combine(o.RepositoryRoot, "bench", "results", $"search-{info.Members}.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        var (version, settings) = await ServerAsync(conn);
+        var dbSize = (string)(await Scalar(conn, "SELECT pg_size_pretty(pg_database_size(current_database()))"))!;
+        var sizes = (string)(await Scalar(conn, """
+            SELECT string_agg(format('%s %s', relname, pg_size_pretty(pg_total_relation_size(oid))), ', ' ORDER BY relname)
+            FROM pg_class WHERE relname IN ('MemberProfiles', 'IX_MemberProfiles_SearchDocument', 'IX_MemberProfiles_SearchName')
+            """))!;
+        var frequencies = (string)(await Scalar(conn, $"""
+            SELECT format('%s of %s profiles contain "{ProfileText.RareTerm}", %s "{ProfileText.MediumTerm}", %s "{ProfileText.CommonTerm}"; %s are named Müller, %s Schmidt, %s Schmitt',
+                count(*) FILTER (WHERE 'zolltarifrecht' = ANY(regexp_split_to_array(np_search_fold(np_search_join("Skills")), ' '))),
+                count(*), count(*) FILTER (WHERE '{ProfileText.MediumTerm}' = ANY("Skills")),
+                count(*) FILTER (WHERE '{ProfileText.CommonTerm}' = ANY("Interests")),
+                count(*) FILTER (WHERE "FullName" LIKE '% Müller'), count(*) FILTER (WHERE "FullName" LIKE '% Schmidt'),
+                count(*) FILTER (WHERE "FullName" LIKE '% Schmitt'))
+            FROM "MemberProfiles" WHERE "UserId" IS NOT NULL AND "Slug" NOT LIKE '%-{SearchBenchmark.BurstTag}%'
+            """))!;
+
+        var sb = new StringBuilder();
+        void L(string line = "") => sb.Append(line).Append('\n');
+
+        L($"# Member search benchmark: {info.Members:N0} members");
+        L();
+        if (o.Label is not null)
+        {
+            L($"**{o.Label}**");
             L();
+        }
+        L($"Run {started:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:N1} min (choosing the inputs: {samplingSeconds:N0} s). " +
+          $"Command: `NetworkPlatform.Bench run-search {string.Join(' ', o.Raw.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}` " +
+          $"after `generate --members {info.Members}` (seed {info.Seed}).");
+        L("How to run it: bench/README.md (`bench/run.sh N search`). Numbers are wall-clock times of one search as the results page");
+        L("makes it: a new `AppDbContext` per call (pooled Npgsql connection), `SearchService.SearchAsync(viewer, query, filters, page 1)`");
+        L("with `NetworkService` for the degree badges, and reading the 20 hits. Every other call is by a premium member");
+        L("(limit 300, the first page is the same). The viewer is a random member with contacts. \"16 clients\" = 16 callers at");
+        L("once, each starting its next search when the last returned (the server has 2 cores: beyond 2 they queue). After");
+        L($"{o.Warmup} unmeasured warm-up calls per scenario. Cache: {prewarm}.");
+        L();
+        Machine(L, o, version, settings, loadAverage,
+            "  fsync, synchronous_commit and full_page_writes are off and wal_level is minimal to make loading fast; they\n" +
+            "  make the burst's inserts cheaper than on a durable server, not the searches. jit is off as for an OLTP workload.");
+
+        L("## Data");
+        L();
+        L($"- {info.Members:N0} members from `generate` (the contact network of bench/README.md: {info.ContactRows:N0} contact rows, " +
+          $"mean {info.AvgDegree:N1} contacts), each with a profile whose text comes from `ProfileText.cs`: one of " +
+          $"{ProfileText.Personas.Length} personas by industry (positions, skills, offers, wants, studies; German and English mixed),");
+        L("  up to three long-tail skills (Zipf), interests, a German (80 %) or English summary, languages, one or two jobs and studies.");
+        L($"- Probe terms with known frequency: {frequencies}.");
+        L($"- Size: database {dbSize}; {sizes} (total with TOAST and indexes).");
+        L("- Load (`generate`):");
+        L();
+        L("| phase | seconds |");
+        L("|---|---:|");
+        foreach (var (phase, seconds) in info.Timings)
+            L($"| {phase} | {seconds:N1} |");
+        L();
+
+        L("## Targets (issue 5)");
+        L();
+        L($"At 1M members, one client and 16 concurrent clients: p95 <= {SearchBenchmark.TermTargetMs} ms for rare and medium terms, " +
+          $"<= {SearchBenchmark.CommonTargetMs} ms for a term in 5 % of");
+        L($"profiles, <= {SearchBenchmark.TypoTargetMs} ms for a name with a typo; after a burst of 100k new profiles, p95 no more than 2x the steady");
+        L("state. \"DB p95\" is read here as the p95 of the whole call (all its round trips; \"in SQL p95\" is the part spent in");
+        L("statements). Several words, filters and the visitor are judged against the term target; filters only has no target.");
+        L();
+        foreach (var p in phases)
+        {
+            L($"### {p.Name}");
+            L();
+            TargetsTable(L, p.Results);
+            L();
+        }
+        if (phases.Count > 1)
+        {
+            L("### Burst: p95 against 2x the steady state");
+            L();
+            L("| scenario | steady p95 | " + string.Join(" | ", phases.Skip(1).Select(p => $"{p.Name} p95 (ratio)")) + " |");
+            L("|---|---:|" + string.Concat(phases.Skip(1).Select(_ => "---:|")));
+            foreach (var r in phases[0].Results)
+            {
+                var cells = phases.Skip(1).Select(p => p.Results.FirstOrDefault(x => x.Name == r.Name) is { } after
+                    ? $"{F(after.Percentile(0.95))} ({after.Percentile(0.95) / r.Percentile(0.95):N2}x{(after.Percentile(0.95) > 2 * r.Percentile(0.95) ? ", **over 2x**" : "")})"
+                    : "-");
+                L($"| {r.Name} | {F(r.Percentile(0.95))} | {string.Join(" | ", cells)} |");
+            }
+            L();
+        }
+        if (info.Members < 1_000_000)
+            L($"The targets are stated for 1M members; this run has {info.Members:N0}, so it shows the trend, not the verdict.");
+        L();
+
+        foreach (var p in phases)
+        {
+            L($"## Results: {p.Name}");
+            L();
+            L($"State: {p.Description}. {p.State}.");
+            L();
+            L("Milliseconds per call. \"queries\" = SQL round trips per call (min-max): the ranked page with its total, the relations and");
+            L("shared contacts of the page's members, and the two of the degree badges (none of the last three when nothing is");
+            L("found or for a visitor). \"in SQL\" = the time per call from sending each statement until its last row was read.");
+            L();
+            ResultsTable(L, p.Results);
+            L();
+        }
+        L("Scenarios:");
+        L();
+        foreach (var r in phases[0].Results.Where(r => r.Clients == 1))
+            L($"- **{r.Name}**: {r.Description}.");
+        L();
+
+        foreach (var p in phases)
+        {
+            L($"## The slowest call of each scenario: {p.Name}");
+            L();
+            L("Its slowest statement (sent until all rows read), re-run with EXPLAIN ANALYZE with the same parameters right after");
+            L("the phase (a second run, so the plan's timing is warm, and alone, so without the other clients).");
+            L();
+            Slowest(L, p.Explained);
         }
 
         await File.WriteAllTextAsync(path, sb.ToString());

@@ -26,10 +26,8 @@ ALTER TABLE "MemberProfiles" ALTER COLUMN "FullName" DROP DEFAULT;
 
 ALTER TABLE "MemberProfiles" ADD "SearchName" text GENERATED ALWAYS AS ({SearchSql.SearchNameColumn}) STORED;
 ALTER TABLE "MemberProfiles" ADD "SearchDocument" tsvector GENERATED ALWAYS AS ({SearchSql.SearchDocumentColumn.Trim()}) STORED;
-
-CREATE INDEX "IX_MemberProfiles_SearchDocument" ON "MemberProfiles" USING gin ("SearchDocument");
-CREATE INDEX "IX_MemberProfiles_SearchName" ON "MemberProfiles" USING gin ("SearchName" gin_trgm_ops);
 """);
+        migrationBuilder.Sql(SearchSql.CreateIndexes);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
