@@ -49,8 +49,8 @@ public class ProfileImportTests(AppFactory app) : IClassFixture<AppFactory>
         var positions = page.Document.QuerySelector("[data-testid=import-positions]")!.TextContent;
         Assert.Contains("Head of Sales", positions);
         Assert.Contains("Muster & Söhne GmbH", positions);
-        Assert.Contains("Jan 2020 – today", positions);
-        Assert.Contains("Mar 2015 – Dec 2019", positions);
+        Assert.Contains("January 2020 – today", positions);
+        Assert.Contains("March 2015 – December 2019", positions);
         Assert.Contains("\"Praktikant – Ohne Datum GmbH\" has no start date and is left out.", page.Text);
         var education = page.Document.QuerySelector("[data-testid=import-education]")!.TextContent;
         Assert.Contains("Master of Science", education);
