@@ -37,6 +37,7 @@ R = {
 "ProfileImport.Replace": ("Replace the current text", "Den bisherigen Text ersetzen"),
 "ProfileImport.Current": ("Now: {0}", "Bisher: {0}"),
 "ProfileImport.AddCount": ("Add these {0}", "Diese {0} hinzufügen"),
+"ProfileImport.AddOne": ("Add this one", "Diesen Eintrag hinzufügen"),
 "ProfileImport.AlreadyThere": ("{0} from the file already on your profile", "{0} aus der Datei schon in Ihrem Profil"),
 "ProfileImport.Today": ("today", "heute"),
 "ProfileImport.LevelAssumed": ("level not given in the file; change it afterwards if needed", "Niveau nicht in der Datei angegeben; bei Bedarf danach ändern"),

@@ -18,11 +18,11 @@ public sealed class ContactExportBrowserTests(KestrelAppFixture app, ChromiumFix
     public async Task A_member_downloads_their_contacts_as_vCard_and_CSV(string device, int width, int height)
     {
         var me = await app.CreateAsync("Paula", device == "phone" ? "Handy" : "Export");
-        var contact = await app.CreateAsync("Jörg", "Kontakt", p =>
+        var contact = await app.CreateAsync("Jonas", "Kontakt", p =>
         {
             p.BusinessEmail = "joerg@kontakt.example";
             p.BusinessEmailVisibility = FieldVisibility.Contacts;
-            p.Employer = "Kontakt GmbH";
+            p.Employer = "Kontakt Süd GmbH";
         });
         using (var scope = app.Services.CreateScope())
         {
@@ -46,13 +46,14 @@ public sealed class ContactExportBrowserTests(KestrelAppFixture app, ChromiumFix
             page.GetByRole(AriaRole.Link, new() { Name = "Download vCard file" }).ClickAsync());
         var vcardText = await File.ReadAllTextAsync((await vcard.PathAsync())!);
         Assert.EndsWith(".vcf", vcard.SuggestedFilename);
-        Assert.Contains("FN:Jörg Kontakt\r\n", vcardText);
+        Assert.Contains("FN:Jonas Kontakt\r\n", vcardText);
+        Assert.Contains("ORG:Kontakt Süd GmbH\r\n", vcardText);
         Assert.Contains("EMAIL;TYPE=work:joerg@kontakt.example\r\n", vcardText);
 
         var csv = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Download CSV file" }).ClickAsync());
         var csvText = await File.ReadAllTextAsync((await csv.PathAsync())!);
         Assert.EndsWith(".csv", csv.SuggestedFilename);
-        Assert.StartsWith("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJörg,Kontakt,", csvText);
+        Assert.StartsWith("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJonas,Kontakt,", csvText);
     }
 }
