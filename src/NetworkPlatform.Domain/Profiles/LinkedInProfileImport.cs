@@ -61,7 +61,8 @@ public static class LinkedInProfileImport
     public const int MaxRowsPerFile = 1000;
     public const int LanguageNameMaxLength = 60;
 
-    public static LinkedInProfile Read(Stream zip)
+    /// <param name="today">From the app's TimeProvider: entries may end at most next year.</param>
+    public static LinkedInProfile Read(Stream zip, DateOnly today)
     {
         Dictionary<string, string> files;
         try
@@ -97,7 +98,7 @@ public static class LinkedInProfileImport
         {
             foreach (var row in Rows(positionsCsv, "Positions.csv", ImportSection.Positions, notes))
             {
-                var entry = Entry(row, ImportSection.Positions, notes, row.Get("Title"), row.Get("Company Name"),
+                var entry = Entry(today, ImportSection.Positions, notes, row.Get("Title"), row.Get("Company Name"),
                     row.Get("Started On"), row.Get("Finished On"), Multi(row.Get("Description")));
                 if (entry is not null)
                     positions.Add(entry);
@@ -111,7 +112,7 @@ public static class LinkedInProfileImport
             {
                 var description = string.Join("\n\n", new[] { Multi(row.Get("Notes")), Multi(row.Get("Activities")) }
                     .Where(s => !string.IsNullOrWhiteSpace(s)));
-                var entry = Entry(row, ImportSection.Education, notes, row.Get("Degree Name"), row.Get("School Name"),
+                var entry = Entry(today, ImportSection.Education, notes, row.Get("Degree Name"), row.Get("School Name"),
                     row.Get("Start Date"), row.Get("End Date"), description);
                 if (entry is not null)
                     education.Add(entry);
@@ -221,7 +222,7 @@ public static class LinkedInProfileImport
         return rows;
     }
 
-    private static ImportedEntry? Entry(Row row, ImportSection section, List<ImportNote> notes, string? rawTitle,
+    private static ImportedEntry? Entry(DateOnly today, ImportSection section, List<ImportNote> notes, string? rawTitle,
         string? rawOrganisation, string? rawStart, string? rawEnd, string? rawDescription)
     {
         var title = Clean(rawTitle);
@@ -248,7 +249,7 @@ public static class LinkedInProfileImport
             notes.Add(new(section, "ProfileImport.Note.BadDate", Short(label), rawEnd.Trim()));
             return null;
         }
-        var lastYear = DateTime.UtcNow.Year + 1;
+        var lastYear = today.Year + 1;
         if (start.Value.Year < ProfileService.FirstYear || start.Value.Year > lastYear ||
             end is { } e && (e.Year > lastYear || e < start))
         {

@@ -43,7 +43,7 @@ public record ImportPreviewPage(ImportPlan Plan, string Payload);
 [Authorize]
 [Route("profile/edit/import")]
 public class ProfileImportController(ProfileImportService import, IDataProtectionProvider protection,
-    IStringLocalizer<SharedResource> l) : Controller
+    IStringLocalizer<SharedResource> l, TimeProvider time) : Controller
 {
     public const long MaxRequestBytes = LinkedInProfileImport.MaxZipBytes + 1024 * 1024;
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
@@ -78,7 +78,7 @@ public class ProfileImportController(ProfileImportService import, IDataProtectio
             using var copy = new MemoryStream((int)file.Length);
             await upload.CopyToAsync(copy, ct);
             copy.Position = 0;
-            data = LinkedInProfileImport.Read(copy);
+            data = LinkedInProfileImport.Read(copy, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         }
         catch (ProfileImportException e)
         {
