@@ -86,22 +86,9 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
             documents));
     }
 
-    private static List<ContactDetail> VisibleContactDetails(ProfileRow p, ViewerRelation viewer)
-    {
-        var all = new (ContactField Field, string? Value, FieldVisibility Visibility)[]
-        {
-            (ContactField.Phone, p.Phone, p.PhoneVisibility),
-            (ContactField.Mobile, p.Mobile, p.MobileVisibility),
-            (ContactField.BusinessEmail, p.BusinessEmail, p.BusinessEmailVisibility),
-            (ContactField.Address, p.Address, p.AddressVisibility),
-            (ContactField.Birthday, p.Birthday?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                p.BirthdayVisibility),
-        };
-        return all
-            .Where(c => !string.IsNullOrWhiteSpace(c.Value) && ProfileAccess.CanSee(c.Visibility, viewer))
-            .Select(c => new ContactDetail(c.Field, c.Value!, c.Visibility))
-            .ToList();
-    }
+    private static List<ContactDetail> VisibleContactDetails(ProfileRow p, ViewerRelation viewer) =>
+        new ContactDetailValues(p.Phone, p.PhoneVisibility, p.Mobile, p.MobileVisibility, p.BusinessEmail,
+            p.BusinessEmailVisibility, p.Address, p.AddressVisibility, p.Birthday, p.BirthdayVisibility).VisibleTo(viewer);
 
     private sealed record ProfileRow(
         Guid UserId, string Slug, string FirstName, string LastName, string? AcademicTitle, string? Headline,

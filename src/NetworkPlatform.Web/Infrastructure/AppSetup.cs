@@ -71,6 +71,8 @@ public static class AppSetup
         services.AddScoped<NetworkService>();
         services.AddScoped<NetworkPlatform.Domain.Search.SearchService>();
         services.AddScoped<ContactListService>();
+        services.AddScoped<ContactExportService>();
+        services.AddScoped<ProfileImportService>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<OutboxDispatcher>();
