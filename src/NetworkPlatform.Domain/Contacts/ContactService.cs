@@ -206,12 +206,14 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
     }
 
     public Task<int> OpenReceivedCountAsync(Guid me, CancellationToken ct = default) =>
-        db.ContactRequests.CountAsync(r => r.ToUserId == me && r.DeclinedAt == null, ct);
+        db.ContactRequests.CountAsync(r => r.ToUserId == me && r.DeclinedAt == null &&
+                                           db.Users.Any(u => u.Id == r.FromUserId && u.DeletionRequestedAt == null), ct);
 
     /// <summary>Requests with the other member's name, headline and photo, newest first, in one query.</summary>
     private IQueryable<ContactRequestItem> Items(IQueryable<ContactRequest> requests, bool fromSide) =>
         from r in requests.AsNoTracking()
         join u in db.Users on (fromSide ? r.FromUserId : r.ToUserId) equals u.Id
+        where u.DeletionRequestedAt == null
         join p in db.Profiles on u.Id equals p.UserId into profiles
         from p in profiles.DefaultIfEmpty()
         orderby r.CreatedAt descending
