@@ -13,7 +13,7 @@ namespace NetworkPlatform.Domain.Privacy;
 /// </summary>
 public sealed class ZipPersonalDataArchive : IPersonalDataArchive, IDisposable
 {
-    public const string ReadmeName = "README.txt";
+    public const string ReadmeFile = "README.txt";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -64,7 +64,7 @@ public sealed class ZipPersonalDataArchive : IPersonalDataArchive, IDisposable
         sb.Append("FILES\r\n=====\r\n\r\n");
         foreach (var (path, description) in _files.OrderBy(f => f.Path, StringComparer.Ordinal))
             sb.Append(path).Append("\r\n    ").Append(description.Trim().Replace("\n", "\n    ")).Append("\r\n\r\n");
-        var entry = _zip.CreateEntry(ReadmeName, CompressionLevel.Optimal);
+        var entry = _zip.CreateEntry(ReadmeFile, CompressionLevel.Optimal);
         await using (var stream = entry.Open())
             await stream.WriteAsync(Encoding.UTF8.GetBytes(sb.ToString()), ct);
         _zip.Dispose();
@@ -77,7 +77,7 @@ public sealed class ZipPersonalDataArchive : IPersonalDataArchive, IDisposable
         if (string.IsNullOrWhiteSpace(path) || path.StartsWith('/') || path.Contains('\\') ||
             path.Split('/').Any(p => p is "" or "." or ".."))
             throw new ArgumentException($"Not a relative archive path: {path}", nameof(path));
-        if (string.Equals(path, ReadmeName, StringComparison.OrdinalIgnoreCase) || !_paths.Add(path))
+        if (string.Equals(path, ReadmeFile, StringComparison.OrdinalIgnoreCase) || !_paths.Add(path))
             throw new InvalidOperationException($"The archive already has a file {path}.");
         _files.Add((path, description));
         return _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
