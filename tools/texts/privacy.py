@@ -12,7 +12,7 @@ R = {
 "Privacy.Export.Submit": ("Request my data", "Meine Daten anfordern"),
 "Privacy.Export.Requested": ("Your data is being prepared. We will send you an e-mail when it is ready.", "Ihre Daten werden zusammengestellt. Wir schicken Ihnen eine E-Mail, sobald sie bereitliegen."),
 "Privacy.Export.TooSoon": ("You can ask for one export every 24 hours. The next is possible from {0}.", "Sie können alle 24 Stunden einen Export anfordern. Der nächste ist ab {0} möglich."),
-"Privacy.Export.NextPossible": ("You can ask for one export every 24 hours. The next is possible from {0}.", "Sie können alle 24 Stunden einen Export anfordern. Der nächste ist ab {0} möglich."),
+"Privacy.Export.NextPossible": ("The next export is possible from {0}.", "Der nächste Export ist ab {0} möglich."),
 "Privacy.Export.ExpiredMessage": ("This export has expired and was deleted. Request a new one.", "Dieser Export ist abgelaufen und wurde gelöscht. Bitte fordern Sie einen neuen an."),
 "Privacy.Exports.Title": ("Your exports", "Ihre Exporte"),
 "Privacy.Exports.None": ("You have not asked for an export yet.", "Sie haben noch keinen Export angefordert."),

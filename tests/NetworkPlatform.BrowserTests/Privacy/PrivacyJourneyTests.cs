@@ -43,7 +43,7 @@ public sealed class PrivacyJourneyTests(KestrelAppFixture app, ChromiumFixture c
             await page.GotoAsync("/settings/data");
         }
         await Expect(download).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("export-next")).ToContainTextAsync("The next is possible from");
+        await Expect(page.GetByTestId("export-next")).ToContainTextAsync("The next export is possible from");
         await page.ScreenshotAndAxeAsync("privacy-03-ready");
 
         var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());

@@ -128,7 +128,7 @@ public class PersonalDataExportTests(PrivacyFactory app) : IClassFixture<Privacy
         await ExportAsync(n.Me.Client!);
 
         var page = await n.Me.Client!.OpenAsync("/settings/data");
-        Assert.Contains("The next is possible from", page.Document.QuerySelector("[data-testid=export-next]")?.TextContent);
+        Assert.Contains("The next export is possible from", page.Document.QuerySelector("[data-testid=export-next]")?.TextContent);
         Assert.DoesNotContain(page.Document.Forms, f => f.GetAttribute("action") == "/settings/data/export");
 
         app.Clock.Advance(TimeSpan.FromHours(24).Add(TimeSpan.FromMinutes(1)));
