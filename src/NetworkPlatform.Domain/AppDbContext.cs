@@ -30,6 +30,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<DismissedSuggestion> DismissedSuggestions => Set<DismissedSuggestion>();
     public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
+    public DbSet<Privacy.PersonalDataExport> PersonalDataExports => Set<Privacy.PersonalDataExport>();
+    public DbSet<Privacy.LoginRecord> LoginRecords => Set<Privacy.LoginRecord>();
+    public DbSet<Privacy.AccountDeletion> AccountDeletions => Set<Privacy.AccountDeletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

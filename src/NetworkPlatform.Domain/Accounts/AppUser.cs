@@ -21,6 +21,13 @@ public class AppUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set when the member asked to delete the account (GDPR Art. 17). While set, the member is hidden from everyone
+    /// else (<see cref="MemberVisibility"/>); logging in clears it; <see cref="Privacy.AccountDeletionService"/>
+    /// purges the account once the grace period is over.
+    /// </summary>
+    public DateTimeOffset? DeletionRequestedAt { get; set; }
+
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 
     /// <summary>A new account; the e-mail address is also the user name members log in with.</summary>
@@ -73,4 +80,17 @@ public static class SupportedCultures
     public static readonly IReadOnlyList<string> All = [German, English];
 
     public static bool IsSupported(string? culture) => culture is German or English;
+}
+
+/// <summary>
+/// The one rule for "may other members see this account at all": not while its deletion is pending. Services that
+/// list or show members use <see cref="IsVisible"/> (LINQ) or <see cref="VisibleSql"/> (raw SQL on "AspNetUsers").
+/// </summary>
+public static class MemberVisibility
+{
+    public static readonly System.Linq.Expressions.Expression<Func<AppUser, bool>> IsVisible =
+        u => u.DeletionRequestedAt == null;
+
+    /// <summary>A condition on an "AspNetUsers" row; <c>{0}</c> is the table alias.</summary>
+    public static string VisibleSql(string alias) => $"{alias}.\"DeletionRequestedAt\" IS NULL";
 }

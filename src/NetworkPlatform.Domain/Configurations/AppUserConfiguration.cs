@@ -15,6 +15,10 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Ignore(u => u.DisplayName);
         // Identity only checks uniqueness in code; the database index makes two racing registrations safe too.
         b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        // The purge job looks only for the few accounts whose deletion is pending.
+        b.HasIndex(u => u.DeletionRequestedAt)
+            .HasDatabaseName("IX_AspNetUsers_DeletionRequestedAt")
+            .HasFilter("\"DeletionRequestedAt\" IS NOT NULL");
     }
 }
 

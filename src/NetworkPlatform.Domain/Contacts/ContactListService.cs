@@ -33,6 +33,7 @@ public class ContactListService(AppDbContext db)
         var rows = from c in db.Contacts.AsNoTracking()
                    where c.UserId == me
                    join u in db.Users on c.ContactUserId equals u.Id
+                   where u.DeletionRequestedAt == null
                    join p in db.Profiles on u.Id equals p.UserId into profiles
                    from p in profiles.DefaultIfEmpty()
                    select new { c, u, p };

@@ -87,7 +87,8 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
             if (counts.Open >= ContactRequest.MaxOpenSent)
                 throw new DomainException("Contacts.OpenLimit");
 
-            var to = await db.Users.SingleOrDefaultAsync(u => u.Id == other, ct)
+            // A member whose deletion is pending is not there for anyone else (MemberVisibility).
+            var to = await db.Users.SingleOrDefaultAsync(u => u.Id == other && u.DeletionRequestedAt == null, ct)
                 ?? throw new DomainException("Contacts.MemberNotFound");
             var from = await db.Users.Where(u => u.Id == me).Select(u => new { u.FirstName, u.LastName }).SingleAsync(ct);
             db.ContactRequests.Add(new ContactRequest
@@ -206,12 +207,17 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
     }
 
     public Task<int> OpenReceivedCountAsync(Guid me, CancellationToken ct = default) =>
-        db.ContactRequests.CountAsync(r => r.ToUserId == me && r.DeclinedAt == null, ct);
+        (from r in db.ContactRequests
+         where r.ToUserId == me && r.DeclinedAt == null
+         join u in db.Users on r.FromUserId equals u.Id
+         where u.DeletionRequestedAt == null
+         select r.Id).CountAsync(ct);
 
     /// <summary>Requests with the other member's name, headline and photo, newest first, in one query.</summary>
     private IQueryable<ContactRequestItem> Items(IQueryable<ContactRequest> requests, bool fromSide) =>
         from r in requests.AsNoTracking()
         join u in db.Users on (fromSide ? r.FromUserId : r.ToUserId) equals u.Id
+        where u.DeletionRequestedAt == null
         join p in db.Profiles on u.Id equals p.UserId into profiles
         from p in profiles.DefaultIfEmpty()
         orderby r.CreatedAt descending

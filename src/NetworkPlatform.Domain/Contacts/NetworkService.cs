@@ -233,7 +233,7 @@ public class NetworkService(AppDbContext db)
                    (p."Employer" = me."Employer") IS TRUE AS "SameEmployer",
                    (p."IndustryCode" = me."IndustryCode") IS TRUE AS "SameIndustry"
             FROM (SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM excluded) ORDER BY shared DESC OFFSET 0) c
-            JOIN "AspNetUsers" u ON u."Id" = c.id AND u."EmailConfirmed"
+            JOIN "AspNetUsers" u ON u."Id" = c.id AND u."EmailConfirmed" AND u."DeletionRequestedAt" IS NULL
             LEFT JOIN "MemberProfiles" p ON p."UserId" = c.id
             LEFT JOIN me ON true
             ORDER BY c.shared DESC, "SameEmployer" DESC, "SameIndustry" DESC, c.id
@@ -260,7 +260,7 @@ public class NetworkService(AppDbContext db)
     /// <summary>Name, photo, headline, employer and the count of contacts shared with the viewer, for a set of members.</summary>
     public IQueryable<MemberCard> Cards(IQueryable<Guid> members, Guid viewer) =>
         from u in db.Users.AsNoTracking()
-        where members.Contains(u.Id)
+        where members.Contains(u.Id) && u.DeletionRequestedAt == null
         join p in db.Profiles on u.Id equals p.UserId into profiles
         from p in profiles.DefaultIfEmpty()
         orderby u.LastName, u.FirstName

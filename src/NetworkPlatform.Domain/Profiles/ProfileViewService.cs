@@ -22,6 +22,8 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
 
         var row = await db.Profiles.AsNoTracking()
             .Where(p => p.Slug == slug)
+            // A member whose deletion is pending is gone for everyone else (MemberVisibility).
+            .Where(p => p.User.DeletionRequestedAt == null || p.UserId == viewerId)
             .Select(p => new ProfileRow(
                 p.UserId, p.Slug, p.User.FirstName, p.User.LastName, p.AcademicTitle, p.Headline, p.Position,
                 p.Employer, p.City, p.Country, p.IndustryCode, p.Summary, p.Skills, p.Haves, p.Wants, p.Interests,

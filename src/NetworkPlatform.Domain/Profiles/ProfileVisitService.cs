@@ -102,6 +102,7 @@ public class ProfileVisitService(AppDbContext db, TimeProvider time)
         var rows = await (
                 from n in named
                 join u in db.Users on n.VisitorId equals u.Id
+                where u.DeletionRequestedAt == null
                 join p in db.Profiles on n.VisitorId equals p.UserId into ps
                 from p in ps.DefaultIfEmpty()
                 orderby n.LastAt descending, n.VisitorId

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
 using Npgsql;
@@ -296,6 +297,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                 JOIN "AspNetUsers" u ON u."Id" = p."UserId"
                 WHERE u."EmailConfirmed"
                   AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= @suspended_from)
+                  AND {MemberVisibility.VisibleSql("u")}
                   AND p."UserId" <> @viewer
                   {audience}
                   AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" b

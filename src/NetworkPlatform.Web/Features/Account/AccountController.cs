@@ -24,6 +24,7 @@ public class AccountController(
     MailOutbox outbox,
     ProfileService profiles,
     IPasswordHasher<AppUser> hasher,
+    NetworkPlatform.Web.Features.Privacy.SignInEvents signInEvents,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -153,6 +154,7 @@ public class AccountController(
         if (result.Succeeded)
         {
             await RememberCultureAsync(user!);
+            await signInEvents.SignedInAsync(this, user!, NetworkPlatform.Domain.Privacy.LoginHistoryService.Password);
             return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
         }
         if (result.RequiresTwoFactor)
@@ -186,6 +188,7 @@ public class AccountController(
         if (result.Succeeded)
         {
             await RememberCultureAsync(user);
+            await signInEvents.SignedInAsync(this, user, NetworkPlatform.Domain.Privacy.LoginHistoryService.TwoFactor);
             return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
         }
         ModelState.AddModelError(nameof(model.Code), result.IsLockedOut ? l["Login.Failed"] : l["Login.WrongCode"]);
@@ -214,6 +217,7 @@ public class AccountController(
         if (result.Succeeded)
         {
             this.Success(l["Login.RecoveryCodeUsed"]);
+            await signInEvents.SignedInAsync(this, user, NetworkPlatform.Domain.Privacy.LoginHistoryService.RecoveryCode);
             return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
         }
         ModelState.AddModelError(nameof(model.RecoveryCode), l["Login.WrongRecoveryCode"]);

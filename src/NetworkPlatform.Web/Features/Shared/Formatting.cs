@@ -25,3 +25,16 @@ public record AvatarModel(Guid UserId, string Name, Guid? PhotoFileId, int Size 
 /// </summary>
 public record ContactActionsModel(Guid UserId, string FirstName, NetworkPlatform.Domain.Contacts.ContactStatus Status,
     Guid? RequestId, string ReturnUrl, bool InList = false);
+
+/// <summary>
+/// Another member as shown next to something they wrote or did. <see cref="UserId"/> is null when the member deleted
+/// their account (what others hold keeps a null author, ON DELETE SET NULL); the partial _MemberName then shows
+/// "Deleted member". Build it with <see cref="Of"/> from a left join on the users table.
+/// </summary>
+public record MemberNameModel(Guid? UserId, string? Name, string? Slug)
+{
+    public static MemberNameModel Of(Guid? userId, string? firstName, string? lastName, string? slug) =>
+        new(userId, userId is null ? null : $"{firstName} {lastName}".Trim(), slug);
+
+    public static readonly MemberNameModel Deleted = new(null, null, null);
+}
