@@ -30,6 +30,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<DismissedSuggestion> DismissedSuggestions => Set<DismissedSuggestion>();
     public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
+    public DbSet<ContactImports.ContactUpload> ContactUploads => Set<ContactImports.ContactUpload>();
+    public DbSet<ContactImports.ContactUploadRow> ContactUploadRows => Set<ContactImports.ContactUploadRow>();
+    public DbSet<ContactImports.ContactInvitation> ContactInvitations => Set<ContactImports.ContactInvitation>();
+    public DbSet<ContactImports.InvitationOptOut> InvitationOptOuts => Set<ContactImports.InvitationOptOut>();
+    public DbSet<ContactImports.QueuedContactRequest> QueuedContactRequests => Set<ContactImports.QueuedContactRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
