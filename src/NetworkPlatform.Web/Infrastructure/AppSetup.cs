@@ -18,6 +18,7 @@ using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Web.Features.ContactImport;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Demo;
 using NetworkPlatform.Web.Infrastructure.Email;
@@ -76,6 +77,7 @@ public static class AppSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<DemoSeeder>();
         services.AddJobs(config);
+        services.AddContactImport();
 
         AddAccounts(services, config);
         AddWeb(services, config);
