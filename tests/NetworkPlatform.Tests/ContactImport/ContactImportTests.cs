@@ -108,7 +108,7 @@ public class ContactImportTests(ContactImportFactory app) : IClassFixture<Contac
         var preview = await me.Client.OpenAsync($"/contacts/import/{id}");
 
         Assert.Null(preview.Document.QuerySelector("meta[http-equiv=refresh]"));
-        Assert.Contains("7 contacts read: 3 already members, 2 not yet here, 2 lines skipped",
+        Assert.Contains("7 contacts read: 3 already members, 2 not yet here, 2 skipped",
             preview.Document.QuerySelector("[data-testid=import-summary]")!.TextContent);
         var members = preview.Document.QuerySelector("[data-testid=matched-members]")!;
         string StatusOf(string name) => members.QuerySelectorAll("tr[data-line]").Single(r => r.TextContent.Contains(name))
