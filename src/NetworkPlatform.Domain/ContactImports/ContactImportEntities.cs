@@ -94,6 +94,12 @@ public class ContactInvitation
 
     public const int EmailMaxLength = 254;
 
+    /// <summary>
+    /// Invitation mails one member may cause in 24 hours: enough for a real address book, too few to use the
+    /// platform as a mail cannon with a bought list.
+    /// </summary>
+    public const int MaxMailsPerDay = 500;
+
     public Guid Id { get; set; }
     public Guid InviterId { get; set; }
 

@@ -78,6 +78,9 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
             .Select(i => i.Email).Distinct().ToListAsync(ct)).ToHashSet();
         var mine = await db.ContactInvitations.Where(i => i.InviterId == inviterId && addresses.Contains(i.Email))
             .ToDictionaryAsync(i => i.Email, ct);
+        var dayAgo = now.AddDays(-1);
+        var allowance = ContactInvitation.MaxMailsPerDay -
+                        await db.ContactInvitations.CountAsync(i => i.InviterId == inviterId && i.MailedAt > dayAgo, ct);
 
         var lang = culture ?? inviter.Culture;
         var inviterName = $"{inviter.FirstName} {inviter.LastName}".Trim();
@@ -91,6 +94,11 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
                 continue;
             }
             var mail = !recent.Contains(address);
+            if (mail && allowance <= 0)
+            {
+                notSent++;
+                continue;
+            }
             if (!mine.TryGetValue(address, out var invitation))
             {
                 invitation = new ContactInvitation { Id = Guid.CreateVersion7(now), InviterId = inviterId, Email = address };
@@ -104,6 +112,7 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
             }
             invitation.MailedAt = now;
             recent.Add(address);
+            allowance--;
             outbox.Add("Invitation", address, null, lang, new Dictionary<string, string>
             {
                 ["InviterName"] = inviterName,
