@@ -440,7 +440,8 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         await db.ContactInvitations.Where(i => i.CreatedAt < old).ExecuteDeleteAsync(ct);
 
         var sent = 0;
-        var senders = await db.QueuedContactRequests.Select(q => q.FromUserId).Distinct().Take(1000).ToListAsync(ct);
+        var senders = await db.QueuedContactRequests.Select(q => q.FromUserId).Distinct().OrderBy(id => id).Take(1000)
+            .ToListAsync(ct);
         foreach (var sender in senders)
         {
             var queue = await db.QueuedContactRequests.AsNoTracking().Where(q => q.FromUserId == sender)
