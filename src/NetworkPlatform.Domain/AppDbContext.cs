@@ -33,6 +33,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Privacy.PersonalDataExport> PersonalDataExports => Set<Privacy.PersonalDataExport>();
     public DbSet<Privacy.LoginRecord> LoginRecords => Set<Privacy.LoginRecord>();
     public DbSet<Privacy.AccountDeletion> AccountDeletions => Set<Privacy.AccountDeletion>();
+    public DbSet<ContactImports.ContactUpload> ContactUploads => Set<ContactImports.ContactUpload>();
+    public DbSet<ContactImports.ContactUploadRow> ContactUploadRows => Set<ContactImports.ContactUploadRow>();
+    public DbSet<ContactImports.ContactInvitation> ContactInvitations => Set<ContactImports.ContactInvitation>();
+    public DbSet<ContactImports.InvitationOptOut> InvitationOptOuts => Set<ContactImports.InvitationOptOut>();
+    public DbSet<ContactImports.QueuedContactRequest> QueuedContactRequests => Set<ContactImports.QueuedContactRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

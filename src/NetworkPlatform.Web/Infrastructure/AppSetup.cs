@@ -19,6 +19,7 @@ using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Privacy;
+using NetworkPlatform.Web.Features.ContactImport;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Demo;
 using NetworkPlatform.Web.Infrastructure.Email;
@@ -80,6 +81,7 @@ public static class AppSetup
         services.AddScoped<DemoSeeder>();
         services.AddJobs(config);
         services.AddPrivacy();
+        services.AddContactImport();
 
         AddAccounts(services, config);
         AddWeb(services, config);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.ContactImports;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure;
@@ -83,7 +84,8 @@ public class AccountController(
     });
 
     [HttpGet("confirm")]
-    public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? code,
+        [FromServices] InvitationService invitations)
     {
         var user = await users.FindByLinkIdAsync(userId);
         if (user is null || !TryDecode(code, out var token))
@@ -91,6 +93,9 @@ public class AccountController(
         if (user.EmailConfirmed)
             return View("ConfirmEmailDone");
         var result = await users.ConfirmEmailAsync(user, token);
+        if (result.Succeeded)
+            // Invited from a contact import: the inviters' contact requests are waiting.
+            await invitations.RedeemAsync(user);
         return View(result.Succeeded ? "ConfirmEmailDone" : "ConfirmEmailFailed");
     }
 
