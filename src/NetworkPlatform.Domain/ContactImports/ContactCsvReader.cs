@@ -76,11 +76,11 @@ public static class ContactCsvReader
         var email = col("Email Address");
         if (email < 0)
             throw new ContactFileException("ContactImport.MissingColumn", "Email Address");
-        int first = col("First Name"), last = col("Last Name");
+        int first = col("First Name"), last = col("Last Name"), url = col("URL");
         var result = new ContactFileResult { Format = ContactFileFormat.LinkedIn };
         var seen = new Dictionary<string, int>();
         foreach (var (line, f) in records)
-            ContactFile.Take(result, seen, line, $"{At(f, first)} {At(f, last)}", [At(f, email)]);
+            ContactFile.Take(result, seen, line, $"{At(f, first)} {At(f, last)}", [At(f, email)], [At(f, url)]);
         return result;
     }
 

@@ -11,8 +11,15 @@ public enum ContactFileFormat
     PlainCsv = 4,
 }
 
-/// <summary>One person read from a file: the line they start on, a display name and their e-mail addresses.</summary>
-public sealed record ParsedContact(int Line, string? Name, IReadOnlyList<string> Emails);
+/// <summary>
+/// One person read from a file: the line they start on, a display name, their e-mail addresses and the addresses that
+/// look like a profile page of a NetworkPlatform ("https://host/p/slug", as our own exports write them). A contact may
+/// have no e-mail when it has such an address; the import matches it by the profile instead.
+/// </summary>
+public sealed record ParsedContact(int Line, string? Name, IReadOnlyList<string> Emails)
+{
+    public IReadOnlyList<Uri> ProfileUrls { get; init; } = [];
+}
 
 /// <summary>A line (or card) that was not taken, with a reason key ("NoEmail", "InvalidEmail", ...) and a detail.</summary>
 public sealed record SkippedLine(int Line, string Reason, string? Detail = null);
@@ -123,33 +130,54 @@ public static class ContactFile
     /// rules (no address, invalid address, already in the file) are the same everywhere.
     /// </summary>
     internal static void Take(ContactFileResult result, Dictionary<string, int> seen, int line, string? name,
-        IEnumerable<string?> rawEmails)
+        IEnumerable<string?> rawEmails, IEnumerable<string?>? urls = null)
     {
         result.Read++;
         if (result.Read > MaxContacts)
             throw new ContactFileException("ContactImport.TooMany", MaxContacts);
         var raw = rawEmails.Select(CleanEmail).Where(e => e is not null).Select(e => e!).Distinct().ToList();
-        if (raw.Count == 0)
+        var profiles = (urls ?? []).Select(ProfileUrlOrNull).Where(u => u is not null).Select(u => u!).Distinct()
+            .Take(5).ToList();
+        if (raw.Count == 0 && profiles.Count == 0)
         {
             result.Skipped.Add(new SkippedLine(line, "NoEmail"));
             return;
         }
         var valid = raw.Where(IsValidEmail).ToList();
-        if (valid.Count == 0)
+        if (valid.Count == 0 && profiles.Count == 0)
         {
             result.Skipped.Add(new SkippedLine(line, "InvalidEmail", Shorten(raw[0], 80)));
             return;
         }
-        if (seen.TryGetValue(valid[0], out var firstLine))
+        var key = valid.Count > 0 ? valid[0] : profiles[0].AbsoluteUri.ToLowerInvariant();
+        if (seen.TryGetValue(key, out var firstLine))
         {
             result.Skipped.Add(new SkippedLine(line, "Duplicate", firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return;
         }
-        foreach (var e in valid)
+        foreach (var e in valid.Append(key))
             seen.TryAdd(e, line);
         name = string.IsNullOrWhiteSpace(name) ? null : Shorten(string.Join(' ', name.Split((char[]?)null,
             StringSplitOptions.RemoveEmptyEntries)), 200);
-        result.Contacts.Add(new ParsedContact(line, name, valid.Take(5).ToList()));
+        result.Contacts.Add(new ParsedContact(line, name, valid.Take(5).ToList()) { ProfileUrls = profiles });
+    }
+
+    /// <summary>
+    /// An http(s) address whose path is a profile page ("/p/slug"), as this network's exports write them; which
+    /// network it belongs to is decided when matching (<see cref="SiteAddress"/>). Other links (LinkedIn's "/in/..."
+    /// pages, home pages) are not kept.
+    /// </summary>
+    internal static Uri? ProfileUrlOrNull(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 500 ||
+            !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) ||
+            uri.Scheme is not ("http" or "https"))
+            return null;
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        return segments is [.., "p", var slug] && slug.Length is > 0 and <= 60 &&
+               slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            ? uri
+            : null;
     }
 
     internal static string Shorten(string value, int max) => value.Length <= max ? value : value[..max];

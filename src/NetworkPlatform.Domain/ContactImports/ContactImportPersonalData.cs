@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Privacy;
+using static NetworkPlatform.Domain.Privacy.Sections.AccountSection;
 
 namespace NetworkPlatform.Domain.ContactImports;
 
@@ -18,7 +18,7 @@ public class ContactImportPersonalData(AppDbContext db) : IPersonalDataSection
         var invitations = await db.ContactInvitations.AsNoTracking().Where(i => i.InviterId == userId)
             .OrderBy(i => i.CreatedAt).Select(i => new { i.Email, i.CreatedAt, i.MailedAt }).ToListAsync(ct);
         await archive.AddCsvAsync("contact-import/invitations.csv", ["email", "invited_at", "mailed_at"],
-            invitations.Select(i => (IReadOnlyList<string?>)[i.Email, Iso(i.CreatedAt), i.MailedAt is { } m ? Iso(m) : null]),
+            invitations.Select(i => (IReadOnlyList<string?>)[i.Email, Iso(i.CreatedAt), Iso(i.MailedAt)]),
             "Invitations you sent from a contact import that are still pending: the address, when you invited it, and " +
             "when the invitation mail went out (empty when the address had been invited by someone in the 30 days before).",
             ct);
@@ -34,6 +34,4 @@ public class ContactImportPersonalData(AppDbContext db) : IPersonalDataSection
             "Contact requests from a contact import that wait for the daily limit of 100 new requests; they are sent on " +
             "the following days.", ct);
     }
-
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

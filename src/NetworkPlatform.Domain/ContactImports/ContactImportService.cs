@@ -44,7 +44,7 @@ public sealed record ImportPreview(
 /// Every method that takes a member and an upload id answers another member's id as if it did not exist.
 /// </summary>
 public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService contacts,
-    InvitationService invitations, TimeProvider time)
+    InvitationService invitations, TimeProvider time, SiteAddress site)
 {
     public const string ReadJob = "ContactImportRead";
     public const string SendJob = "ContactImportSend";
@@ -253,15 +253,26 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         }
 
         var matches = await MatchAsync(result.Contacts.SelectMany(c => c.Emails).ToList(), ct);
+        var slugs = await MatchProfilesAsync(result.Contacts.SelectMany(c => c.ProfileUrls)
+            .Select(site.ProfileSlugOf).OfType<string>().ToList(), ct);
         var skipped = result.Skipped.ToList();
         var rows = new List<ContactUploadRow>();
         foreach (var c in result.Contacts)
         {
-            var matched = c.Emails.Select(e => matches.TryGetValue(e, out var id) ? id : (Guid?)null)
+            // Our own profile address first (a file exported here names the member exactly), then the e-mail.
+            var matched = c.ProfileUrls.Select(site.ProfileSlugOf)
+                .Select(slug => slug is not null && slugs.TryGetValue(slug, out var id) ? id : (Guid?)null)
+                .Concat(c.Emails.Select(e => matches.TryGetValue(e, out var id) ? id : (Guid?)null))
                 .FirstOrDefault(id => id is not null);
             if (matched == upload.UserId)
             {
                 skipped.Add(new SkippedLine(c.Line, "Self"));
+                continue;
+            }
+            if (matched is null && c.Emails.Count == 0)
+            {
+                // Only a profile address, and not one of a member here: nobody to ask or to invite.
+                skipped.Add(new SkippedLine(c.Line, "NoEmail"));
                 continue;
             }
             rows.Add(new ContactUploadRow
@@ -304,8 +315,33 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
             var upper = chunk.Select(e => e.ToUpperInvariant()).ToList();
             foreach (var u in await db.Users.AsNoTracking()
                          .Where(u => u.EmailConfirmed && u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail))
+                         .Where(MemberVisibility.IsVisible)
                          .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct))
                 result[u.NormalizedEmail!.ToLowerInvariant()] = u.Id;
+        }
+        return result;
+    }
+
+    /// <summary>Profile slug (current or old) → member, for confirmed members not hidden by a pending deletion.</summary>
+    private async Task<Dictionary<string, Guid>> MatchProfilesAsync(List<string> slugs, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Guid>();
+        foreach (var chunk in slugs.Distinct().Chunk(2000))
+        {
+            var current = await (
+                from p in db.Profiles.AsNoTracking()
+                where chunk.Contains(p.Slug)
+                join u in db.Users.Where(MemberVisibility.IsVisible) on p.UserId equals u.Id
+                where u.EmailConfirmed
+                select new { p.Slug, p.UserId }).ToListAsync(ct);
+            var old = await (
+                from r in db.ProfileSlugRedirects.AsNoTracking()
+                where chunk.Contains(r.Slug)
+                join u in db.Users.Where(MemberVisibility.IsVisible) on r.UserId equals u.Id
+                where u.EmailConfirmed
+                select new { r.Slug, r.UserId }).ToListAsync(ct);
+            foreach (var m in old.Concat(current))
+                result[m.Slug] = m.UserId;
         }
         return result;
     }

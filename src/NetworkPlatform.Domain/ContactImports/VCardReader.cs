@@ -5,7 +5,7 @@ namespace NetworkPlatform.Domain.ContactImports;
 /// <summary>
 /// Reads vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350, and the 2.1 spec phones still write): one or many cards,
 /// folded lines, quoted-printable values with a CHARSET (2.1), property groups ("item1.EMAIL"), several EMAIL lines,
-/// N and FN. Only the name and the e-mail addresses are taken; PHOTO data and everything else are stepped over.
+/// N and FN. Only the name, the e-mail addresses and profile addresses (URL) are taken; PHOTO data and everything else are stepped over.
 /// Written by hand: no vCard package restores here, and this subset is small.
 /// </summary>
 public static class VCardReader
@@ -19,6 +19,7 @@ public static class VCardReader
         int? cardLine = null;
         string? fn = null, n = null;
         var emails = new List<string>();
+        var urls = new List<string>();
 
         foreach (var line in Unfold(text))
         {
@@ -28,10 +29,11 @@ public static class VCardReader
             if (name == "BEGIN" && value.Trim().Equals("VCARD", StringComparison.OrdinalIgnoreCase))
             {
                 if (cardLine is { } open) // a card without END: take what it had
-                    ContactFile.Take(result, seen, open, NameOf(fn, n), emails);
+                    ContactFile.Take(result, seen, open, NameOf(fn, n), emails, urls);
                 cardLine = line.Number;
                 fn = n = null;
                 emails = [];
+                urls = [];
                 continue;
             }
             if (cardLine is null)
@@ -39,7 +41,7 @@ public static class VCardReader
             switch (name)
             {
                 case "END" when value.Trim().Equals("VCARD", StringComparison.OrdinalIgnoreCase):
-                    ContactFile.Take(result, seen, cardLine.Value, NameOf(fn, n), emails);
+                    ContactFile.Take(result, seen, cardLine.Value, NameOf(fn, n), emails, urls);
                     cardLine = null;
                     break;
                 case "FN":
@@ -51,10 +53,13 @@ public static class VCardReader
                 case "EMAIL":
                     emails.Add(Unescape(Decode(value, parameters)));
                     break;
+                case "URL":
+                    urls.Add(Unescape(Decode(value, parameters)));
+                    break;
             }
         }
         if (cardLine is { } last)
-            ContactFile.Take(result, seen, last, NameOf(fn, n), emails);
+            ContactFile.Take(result, seen, last, NameOf(fn, n), emails, urls);
         if (result.Read == 0)
             throw new ContactFileException("ContactImport.NotRecognised");
         return result;

@@ -51,6 +51,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.Configure<AppOptions>(config.GetSection(AppOptions.Section));
+        services.AddSingleton(sp => new SiteAddress(sp.GetRequiredService<IOptions<AppOptions>>().Value.BaseUrl));
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
 
         var connectionString = config.GetConnectionString("Default")

@@ -68,6 +68,62 @@ public class ContactImportTests(ContactImportFactory app) : IClassFixture<Contac
 
     private Task<int> RequestsFromAsync(Guid from) => app.WithDbAsync(db => db.ContactRequests.CountAsync(r => r.FromUserId == from));
 
+    private Task ConnectAsync(Guid a, Guid b) => app.WithDbAsync(async db =>
+    {
+        db.Contacts.Add(new Contact { UserId = a, ContactUserId = b, CreatedAt = app.Clock.GetUtcNow() });
+        db.Contacts.Add(new Contact { UserId = b, ContactUserId = a, CreatedAt = app.Clock.GetUtcNow() });
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>
+    /// Round trip: what one member exports here, another imports, and the same people are matched, although the
+    /// export carries no e-mail a contact keeps private (it carries each one's profile address, which the import knows).
+    /// </summary>
+    [Theory]
+    [InlineData("contacts.vcf")]
+    [InlineData("contacts.csv")]
+    public async Task Contacts_exported_by_one_member_are_matched_to_the_same_people_when_another_imports_the_file(string file)
+    {
+        var olga = await MemberAsync("Olga");
+        var zoe = await MemberAsync("Zoe");
+        var berta = await MemberAsync("Berta");
+        var cem = await MemberAsync("Cem");
+        var dana = await MemberAsync("Dana");
+        using (var scope = app.Services.CreateScope())
+        {
+            var profiles = scope.ServiceProvider.GetRequiredService<NetworkPlatform.Domain.Profiles.ProfileService>();
+            foreach (var member in new[] { olga, zoe, berta, cem, dana })
+                await profiles.EnsureAsync(member.Id);
+        }
+        foreach (var contact in new[] { berta, cem, dana, zoe })
+            await ConnectAsync(olga.Id, contact.Id);
+        await ConnectAsync(zoe.Id, dana.Id);
+        // Cem changed his address after Olga's export was written: the old one still finds him.
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.Profiles.SingleAsync(p => p.UserId == cem.Id);
+            db.ProfileSlugRedirects.Add(new NetworkPlatform.Domain.Profiles.ProfileSlugRedirect { Slug = profile.Slug, UserId = cem.Id });
+            profile.Slug = profile.Slug + "-new";
+            return await db.SaveChangesAsync();
+        });
+
+        var export = await olga.Client.GetAsync("/contacts/export/" + file);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        Assert.DoesNotContain(berta.Email, System.Text.Encoding.UTF8.GetString(bytes), StringComparison.OrdinalIgnoreCase);
+
+        var (_, preview) = await PreviewAsync(zoe, bytes, file);
+        var rows = preview.Document.QuerySelectorAll("[data-testid=matched-members] tr[data-line]").ToList();
+        string StatusOf(string name) => rows.Single(r => r.TextContent.Contains(name))
+            .QuerySelector("[data-testid=member-status]")!.TextContent.Trim();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("Not a contact yet", StatusOf("Berta Import"));
+        Assert.Equal("Not a contact yet", StatusOf("Cem Import"));
+        Assert.Equal("Already your contact", StatusOf("Dana Import"));
+        Assert.Contains("That is you", preview.Document.QuerySelector("[data-testid=skipped-lines]")!.TextContent);
+        Assert.Null(preview.Document.QuerySelector("[data-testid=non-members]"));
+    }
+
     [Fact]
     public async Task A_LinkedIn_file_shows_members_contacts_and_skipped_lines_and_the_chosen_requests_arrive()
     {
