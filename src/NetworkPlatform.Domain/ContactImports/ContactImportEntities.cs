@@ -64,7 +64,7 @@ public class ContactUpload
     public int InvitationsNotSent { get; set; }
 }
 
-/// <summary>One person read from an upload, with the member they match (by a confirmed address), if any.</summary>
+/// <summary>One person read from an upload, with the member they match (by a confirmed address or profile address), if any.</summary>
 public class ContactUploadRow
 {
     public const int NameMaxLength = 200;

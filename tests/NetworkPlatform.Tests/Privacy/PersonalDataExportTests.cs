@@ -87,6 +87,11 @@ public class PersonalDataExportTests(PrivacyFactory app) : IClassFixture<Privacy
         Assert.Contains(received, l => l.Contains("Vera", StringComparison.Ordinal));
         Assert.DoesNotContain("Anton", all);
 
+        // From a contact import: my pending invitation and my queued request; not the stranger's invitation.
+        Assert.Contains("me-invited@example.org", files.Text("contact-import/invitations.csv"));
+        Assert.Contains("Quincy,Queued", files.Text("contact-import/queued-requests.csv"));
+        Assert.DoesNotContain("stranger-invited", all);
+
         // Nothing of the stranger (a contact of my contact), nor of others' requests and visits.
         Assert.DoesNotContain("Sven", all);
         Assert.DoesNotContain("STRANGER", all);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkPlatform.Domain.ContactImports;
 using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
@@ -74,6 +75,7 @@ public static class PrivacyTestData
         var dismissed = await app.MemberWithProfileAsync(null, "Dora", "Dismissed");
         var named = await app.MemberWithProfileAsync(p => p.ShowMeAsVisitor = true, "Vera", "Visitor");
         var anonymous = await app.MemberWithProfileAsync(p => p.ShowMeAsVisitor = false, "Anton", "Hidden");
+        var queued = await app.MemberWithProfileAsync(null, "Quincy", "Queued");
         var stranger = await app.MemberWithProfileAsync(p =>
         {
             p.Headline = "STRANGER-HEADLINE";
@@ -126,6 +128,31 @@ public static class PrivacyTestData
             db.ProfileVisits.Add(Visit(me.Id, anonymous.Id, true));
             db.ProfileVisits.Add(Visit(contact.Id, me.Id, false));
             db.ProfileVisits.Add(Visit(contact.Id, stranger.Id, false));
+
+            // From a contact import: a pending invitation and a request waiting for the daily limit (mine), an
+            // invitation of the stranger's (not mine), and an upload still in progress.
+            db.ContactInvitations.Add(new ContactInvitation
+            {
+                Id = Guid.NewGuid(), InviterId = me.Id, Email = "me-invited@example.org", CreatedAt = now, MailedAt = now,
+            });
+            db.ContactInvitations.Add(new ContactInvitation
+            {
+                Id = Guid.NewGuid(), InviterId = stranger.Id, Email = "stranger-invited@example.org", CreatedAt = now,
+            });
+            db.QueuedContactRequests.Add(new QueuedContactRequest
+            {
+                Id = Guid.NewGuid(), FromUserId = me.Id, ToUserId = queued.Id, CreatedAt = now,
+            });
+            var upload = new ContactUpload
+            {
+                Id = Guid.NewGuid(), UserId = me.Id, CreatedAt = now, ExpiresAt = now + ContactUpload.Lifetime,
+                State = ContactUploadState.Ready, Format = ContactFileFormat.VCard, FileName = "contacts.vcf",
+            };
+            db.ContactUploads.Add(upload);
+            db.ContactUploadRows.Add(new ContactUploadRow
+            {
+                UploadId = upload.Id, Line = 1, Name = "Quincy Queued", Emails = ["quincy@example.org"], MatchedUserId = queued.Id,
+            });
 
             var code = VoucherCode.NewCode();
             db.VoucherCodes.Add(new VoucherCode
