@@ -12,13 +12,14 @@ namespace NetworkPlatform.BrowserTests.ContactImport;
 /// <summary>
 /// Issue 6's import journey in a real browser: a member opens "Import contacts" from the contacts navigation,
 /// uploads a LinkedIn Connections.csv, waits on the page that refreshes itself (no script needed), sees the preview
-/// and sends contact requests to the two members found. Screenshots and axe on every page (import-NN-*.png).
+/// sends contact requests to the two members found and invites one person, then downloads the personal data export
+/// and finds the requests and the invitation in it. Screenshots and axe on every page (import-NN-*.png).
 /// </summary>
 public sealed class ContactImportJourneyTests(KestrelAppFixture app, ChromiumFixture chromium)
     : IClassFixture<KestrelAppFixture>, IClassFixture<ChromiumFixture>
 {
     [Fact]
-    public async Task A_member_imports_a_LinkedIn_file_sees_the_preview_and_sends_requests()
+    public async Task A_member_imports_a_LinkedIn_file_sees_the_preview_sends_requests_and_downloads_the_data_export()
     {
         var mira = await app.CreateAsync("Mira", "Lindner", p => p.Headline = "Sales director");
         var anton = await app.CreateAsync("Anton", "Keller", p => p.Headline = "Purchasing, Stadtwerke");
@@ -60,9 +61,11 @@ public sealed class ContactImportJourneyTests(KestrelAppFixture app, ChromiumFix
         await Expect(page.GetByTestId("skipped-lines")).ToContainTextAsync("No e-mail address");
         await page.ScreenshotAndAxeAsync("import-02-preview");
 
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Olaf Outside" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send requests and invitations" }).ClickAsync();
         await Expect(page.GetByTestId("import-done")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("import-result")).ToContainTextAsync("Contact requests sent: 2");
+        await Expect(page.GetByTestId("import-result")).ToContainTextAsync("Invitations sent: 1");
         await page.ScreenshotAndAxeAsync("import-03-done");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See my sent requests" }).ClickAsync();
@@ -75,12 +78,39 @@ public sealed class ContactImportJourneyTests(KestrelAppFixture app, ChromiumFix
             Assert.Equal(0, await db.ContactUploadRows.CountAsync());
         }
 
+        // Then everything out again: the personal data export holds the requests and the invitation just made.
+        await page.GotoAsync("/settings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your data" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request my data" }).ClickAsync();
+        var download = page.GetByTestId("download");
+        for (var i = 0; i < 75 && await download.CountAsync() == 0; i++)
+        {
+            await Task.Delay(200);
+            await page.GotoAsync("/settings/data");
+        }
+        await Expect(download).ToBeVisibleAsync();
+        var zipFile = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(await zipFile.PathAsync()))
+        {
+            string Text(string name)
+            {
+                using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+                return reader.ReadToEnd();
+            }
+            var sent = Text("contacts/requests-sent.csv");
+            Assert.Contains("Anton,Keller", sent);
+            Assert.Contains("Bea,Sommer", sent);
+            Assert.Contains(outsider, Text("contact-import/invitations.csv"));
+            Assert.Contains("contact-import/invitations.csv", Text("README.txt"));
+        }
+        await page.ScreenshotAndAxeAsync("import-04-data-export");
+
         // On a phone the upload page and its help fit the screen.
         await using var phone = await chromium.NewContextAsync(app.BaseUrl, width: 390, height: 844);
         var p2 = await phone.NewPageAsync();
         await p2.LoginAsync(mira, app.BaseUrl);
         await p2.GotoAsync("/contacts/import");
         await p2.AssertNoHorizontalScrollingAsync();
-        await p2.ScreenshotAndAxeAsync("import-04-phone-start");
+        await p2.ScreenshotAndAxeAsync("import-05-phone-start");
     }
 }
