@@ -80,6 +80,8 @@ R = {
 "ContactImport.Skip.InvalidEmail": ("Not a valid e-mail address: {0}", "Keine gültige E-Mail-Adresse: {0}"),
 "ContactImport.Skip.Duplicate": ("Same person as line {0}", "Dieselbe Person wie in Zeile {0}"),
 "ContactImport.Skip.Self": ("That is you", "Das sind Sie"),
+"ContactImport.InviteAll": ("Select all {0} for an invitation", "Alle {0} zum Einladen auswählen"),
+"ContactImport.InviteNone": ("Clear the selection", "Auswahl aufheben"),
 "ContactImport.Discard": ("Cancel and delete this import", "Abbrechen und diesen Import löschen"),
 "ContactImport.ExpiresNote": ("Otherwise it is deleted on {0}.", "Sonst wird er am {0} gelöscht."),
 "ContactImport.Discarded": ("The import and its file have been deleted.", "Der Import und seine Datei wurden gelöscht."),

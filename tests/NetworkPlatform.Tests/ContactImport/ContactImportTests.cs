@@ -125,6 +125,28 @@ public class ContactImportTests(ContactImportFactory app) : IClassFixture<Contac
     }
 
     [Fact]
+    public async Task Invitations_start_unticked_and_one_link_ticks_every_address_that_can_be_invited()
+    {
+        var me = await MemberAsync("Ines");
+        var file = ContactFiles.LinkedIn(
+            ("Olaf", "Outside", TestData.UniqueEmail("olaf")),
+            ("Petra", "Outside", TestData.UniqueEmail("petra")));
+        var (id, preview) = await PreviewAsync(me, file);
+        bool[] Ticked(Page page) => page.Document.QuerySelectorAll("[data-testid=non-members] input[name=invite]")
+            .Select(i => i.HasAttribute("checked")).ToArray();
+        Assert.Equal([false, false], Ticked(preview));
+        var link = preview.Document.QuerySelectorAll("a").Single(a => a.TextContent == "Select all 2 for an invitation");
+
+        var all = await me.Client.OpenAsync(link.GetAttribute("href")!);
+        Assert.Equal([true, true], Ticked(all));
+        Assert.Contains(all.Document.QuerySelectorAll("a"), a => a.TextContent == "Clear the selection");
+        var sent = await SendAsync(me, id, all);
+        Assert.Equal(HttpStatusCode.OK, sent.Status);
+        await app.Runner.RunDueAsync();
+        Assert.Equal(2, await app.WithDbAsync(db => db.ContactInvitations.CountAsync(i => i.InviterId == me.Id)));
+    }
+
+    [Fact]
     public async Task A_LinkedIn_file_shows_members_contacts_and_skipped_lines_and_the_chosen_requests_arrive()
     {
         var me = await MemberAsync("Ida");

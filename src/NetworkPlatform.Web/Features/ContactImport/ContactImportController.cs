@@ -81,8 +81,13 @@ public class ContactImportController(ContactImportService imports, IStringLocali
         }
     }
 
+    /// <summary>The preview; <c>?invite=all</c> ticks every address that can be invited (a link, so it needs no script).</summary>
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, CancellationToken ct) => await PageAsync(id, null, null, null, ct);
+    public async Task<IActionResult> Show(Guid id, string? invite, CancellationToken ct) =>
+        await PageAsync(id, null, null, invite == "all" ? AllInvitable : null, ct);
+
+    /// <summary>Stands for "every line": the page ticks each address that can be invited.</summary>
+    internal static readonly IReadOnlySet<int> AllInvitable = new HashSet<int> { -1 };
 
     [HttpPost("{id:guid}/columns")]
     public async Task<IActionResult> Columns(Guid id, ColumnsForm form, CancellationToken ct)
