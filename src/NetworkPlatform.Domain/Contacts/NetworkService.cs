@@ -15,6 +15,7 @@ public record MemberCard(Guid UserId, string FirstName, string LastName, string?
 public class NetworkService(AppDbContext db)
 {
     public const int MaxPaths = 3;
+    private const int Candidates = MaxPaths * 4;
 
     /// <summary>
     /// Up to this many contacts (96 % of the members in the benchmark network), the 3rd-degree badges come from one
@@ -79,7 +80,8 @@ public class NetworkService(AppDbContext db)
 
     /// <summary>
     /// Up to three shortest paths from <paramref name="from"/> to <paramref name="to"/> of at most three steps
-    /// (A → X → B or A → X → Y → B), never through a member blocked by or blocking either end. Bidirectional search:
+    /// (A → X → B or A → X → Y → B), never through a member blocked by or blocking either end, nor through one whose
+    /// account deletion is pending (hidden from everyone). Bidirectional search:
     /// one query for both ends' contacts, one for the edges between the two frontiers. Empty when further apart.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<PathMember>>> PathsAsync(Guid from, Guid to, CancellationToken ct = default)
@@ -99,7 +101,9 @@ public class NetworkService(AppDbContext db)
             return [];
 
         List<Guid[]> paths;
-        var middle = a1.Intersect(b1).OrderBy(x => x).Take(MaxPaths).ToList();
+        // A few more candidates than needed: ways through a member whose account is being deleted are dropped below,
+        // when their names are read anyway (no extra round trip).
+        var middle = a1.Intersect(b1).OrderBy(x => x).Take(Candidates).ToList();
         if (middle.Count > 0)
         {
             paths = middle.Select(x => new[] { from, x, to }).ToList();
@@ -116,7 +120,7 @@ public class NetworkService(AppDbContext db)
                 .Where(c => smallArr.Contains(c.UserId) && largeArr.Contains(c.ContactUserId))
                 .OrderBy(c => c.UserId).ThenBy(c => c.ContactUserId)
                 .Select(c => new Edge(c.UserId, c.ContactUserId))
-                .Take(MaxPaths).ToListAsync(ct);
+                .Take(Candidates).ToListAsync(ct);
             paths = links.Select(l => small == a1 ? new[] { from, l.From, l.To, to } : new[] { from, l.To, l.From, to })
                 .ToList();
         }
@@ -125,12 +129,14 @@ public class NetworkService(AppDbContext db)
 
         var ids = paths.SelectMany(p => p).Distinct().ToArray();
         var members = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Where(u => u.Id == from || u.Id == to || u.DeletionRequestedAt == null)
             .Select(u => new PathMember(u.Id, u.FirstName, u.LastName,
                 db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.Slug).FirstOrDefault(),
                 db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.PhotoSmallFileId).FirstOrDefault(),
                 db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.Headline).FirstOrDefault()))
             .ToDictionaryAsync(m => m.UserId, ct);
-        return paths.Select(p => (IReadOnlyList<PathMember>)p.Select(id => members[id]).ToList()).ToList();
+        return paths.Where(p => p.All(members.ContainsKey)).Take(MaxPaths)
+            .Select(p => (IReadOnlyList<PathMember>)p.Select(id => members[id]).ToList()).ToList();
     }
 
     /// <summary>

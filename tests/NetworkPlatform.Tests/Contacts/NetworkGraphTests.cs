@@ -102,6 +102,27 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     }
 
     [Fact]
+    public async Task The_path_never_goes_through_a_member_whose_account_deletion_is_pending()
+    {
+        async Task Pending(DateTimeOffset? at) => await app.WithDbAsync(async db =>
+        {
+            var e = await db.Users.SingleAsync(u => u.Id == _m["E"]);
+            e.DeletionRequestedAt = at;
+            return await db.SaveChangesAsync();
+        });
+        await Pending(DateTimeOffset.UtcNow);
+        try
+        {
+            var paths = await Network(n => n.PathsAsync(_m["A"], _m["C"]));
+            Assert.Equal("B", Assert.Single(paths)[1].FirstName);
+        }
+        finally
+        {
+            await Pending(null);
+        }
+    }
+
+    [Fact]
     public async Task There_is_no_path_beyond_the_third_degree_or_to_an_unconnected_member()
     {
         Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["F"])));
