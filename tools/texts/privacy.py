@@ -2,6 +2,7 @@
 R = {
 "Settings.Nav.Data": ("Your data", "Ihre Daten"),
 "Settings.Nav.Delete": ("Delete account", "Konto löschen"),
+"Privacy.Delete.CodeHint": ("Or one of your recovery codes, if you no longer have the app.", "Oder einer Ihrer Wiederherstellungscodes, falls Sie die App nicht mehr haben."),
 "Privacy.Data.Title": ("Your data", "Ihre Daten"),
 "Privacy.Data.Intro": ("Download a copy of everything this network stores about you, as a ZIP file with JSON and CSV files and a README.txt that explains each file. It contains:", "Laden Sie eine Kopie aller Daten herunter, die dieses Netzwerk über Sie speichert: eine ZIP-Datei mit JSON- und CSV-Dateien und einer README.txt, die jede Datei erklärt. Sie enthält:"),
 "Privacy.Data.Includes.Account": ("your account and settings, premium, and your sign-ins of the last 12 months", "Ihr Konto und Ihre Einstellungen, Premium und Ihre Anmeldungen der letzten 12 Monate"),

@@ -194,4 +194,23 @@ public class AccountDeletionTests(PrivacyFactory app) : IClassFixture<PrivacyFac
         Assert.Equal("/", done.Path);
         Assert.NotNull(await RequestedAtAsync(n.Me.Id));
     }
+
+    [Fact]
+    public async Task Without_the_app_a_recovery_code_confirms_the_deletion_once()
+    {
+        var n = await app.NetworkAsync();
+        var setup = await n.Me.Client!.EnableTwoFactorAsync();
+        var wrong = await RequestDeletionAsync(n.Me.Client!, code: "AAAAA-BBBBB");
+        Assert.Equal("/settings/delete-account", wrong.Path);
+        Assert.Null(await RequestedAtAsync(n.Me.Id));
+
+        var done = await RequestDeletionAsync(n.Me.Client!, code: setup.RecoveryCodes[0]);
+        Assert.Equal("/", done.Path);
+        Assert.NotNull(await RequestedAtAsync(n.Me.Id));
+        // Used up: the account now has one recovery code fewer.
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<NetworkPlatform.Domain.Accounts.AppUser>>();
+        Assert.Equal(setup.RecoveryCodes.Count - 1,
+            await users.CountRecoveryCodesAsync((await users.FindByIdAsync(n.Me.Id.ToString()))!));
+    }
 }

@@ -81,8 +81,13 @@ public class PrivacyController(
         }
         if (model.TwoFactorEnabled)
         {
+            // The authenticator's code, or (phone lost) one of the recovery codes, which is used up.
             var code = new string(model.Code!.Where(char.IsDigit).ToArray());
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            var recovery = model.Code!.Trim().Replace(" ", "", StringComparison.Ordinal);
+            var valid = code.Length == 6 && recovery.All(c => char.IsDigit(c) || c == '-')
+                ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                : (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded;
+            if (!valid)
             {
                 ModelState.AddModelError(nameof(model.Code), l["Login.WrongCode"]);
                 return View(model);
