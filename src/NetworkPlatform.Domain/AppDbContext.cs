@@ -27,6 +27,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Search.SearchNameWord> SearchNameWords => Set<Search.SearchNameWord>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<DismissedSuggestion> DismissedSuggestions => Set<DismissedSuggestion>();
     public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();

@@ -32,6 +32,7 @@ R = {
 "Search.Submit": ("Search", "Suchen"),
 "Search.Reset": ("Clear filters", "Filter zurücksetzen"),
 "Search.Count": ("{0} members found", "{0} Mitglieder gefunden"),
+"Search.CountMoreThan": ("More than {0} members found", "Mehr als {0} Mitglieder gefunden"),
 "Search.CountOne": ("1 member found", "1 Mitglied gefunden"),
 "Search.LimitShown": ("You can see the first {0} of them.", "Sie sehen die ersten {0} davon."),
 "Search.PremiumPitch": ("Premium shows up to 300 results and adds filters for offers, wants, languages and experience.", "Premium zeigt bis zu 300 Ergebnisse und bietet zusätzlich Filter nach Angeboten, Gesuchen, Sprachen und Berufserfahrung."),

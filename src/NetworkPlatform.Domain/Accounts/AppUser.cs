@@ -93,4 +93,7 @@ public static class MemberVisibility
 
     /// <summary>A condition on an "AspNetUsers" row; <c>{0}</c> is the table alias.</summary>
     public static string VisibleSql(string alias) => $"{alias}.\"DeletionRequestedAt\" IS NULL";
+
+    /// <summary>The opposite, on "AspNetUsers" without an alias (served by the partial index on the column).</summary>
+    public const string HiddenSql = "\"DeletionRequestedAt\" IS NOT NULL";
 }

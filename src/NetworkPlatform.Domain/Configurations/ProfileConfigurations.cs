@@ -35,8 +35,11 @@ public class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile
         b.Property<string>(SearchColumns.SearchName).HasComputedColumnSql(SearchSql.SearchNameColumn, stored: true);
         b.Property<NpgsqlTsVector>(SearchColumns.SearchDocument).HasColumnType("tsvector")
             .HasComputedColumnSql(SearchSql.SearchDocumentColumn, stored: true);
+        b.Property<string[]>(SearchColumns.NameWords).HasComputedColumnSql(SearchSql.NameWordsColumn, stored: true);
+        b.Property<string[]>(SearchColumns.SkillKeys).HasComputedColumnSql(SearchSql.SkillKeysColumn, stored: true);
         b.HasIndex(SearchColumns.SearchDocument).HasMethod("gin");
-        b.HasIndex(SearchColumns.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(SearchColumns.NameWords).HasMethod("gin");
+        b.HasIndex(SearchColumns.SkillKeys).HasMethod("gin");
         b.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Languages).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Links).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -117,5 +120,15 @@ public class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
     {
         b.ToTable("StoredFiles");
         b.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
+    }
+}
+
+public class SearchNameWordConfiguration : IEntityTypeConfiguration<Search.SearchNameWord>
+{
+    public void Configure(EntityTypeBuilder<Search.SearchNameWord> b)
+    {
+        b.ToTable("SearchNameWords");
+        b.HasKey(w => w.Word);
+        b.HasIndex(w => w.Word).HasDatabaseName("IX_SearchNameWords_Word").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

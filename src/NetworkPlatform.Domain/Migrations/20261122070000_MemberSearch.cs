@@ -27,7 +27,11 @@ ALTER TABLE "MemberProfiles" ALTER COLUMN "FullName" DROP DEFAULT;
 ALTER TABLE "MemberProfiles" ADD "SearchName" text GENERATED ALWAYS AS ({SearchSql.SearchNameColumn}) STORED;
 ALTER TABLE "MemberProfiles" ADD "SearchDocument" tsvector GENERATED ALWAYS AS ({SearchSql.SearchDocumentColumn.Trim()}) STORED;
 """);
-        migrationBuilder.Sql(SearchSql.CreateIndexes);
+        // As this migration created them (SearchSql.CreateIndexes has changed since: 20261122110000_SearchAtScale).
+        migrationBuilder.Sql("""
+CREATE INDEX "IX_MemberProfiles_SearchDocument" ON "MemberProfiles" USING gin ("SearchDocument");
+CREATE INDEX "IX_MemberProfiles_SearchName" ON "MemberProfiles" USING gin ("SearchName" gin_trgm_ops);
+""");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -60,7 +60,8 @@ public record MemberSearchResults(
     int Limit,
     int Page,
     bool PremiumFiltersIgnored,
-    bool Searched)
+    bool Searched,
+    bool MoreThanTotal = false)
 {
     /// <summary>How many of <see cref="Total"/> the viewer may page through.</summary>
     public int Reachable => Math.Min(Total, Limit);
@@ -96,11 +97,21 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     public const double NameSimilarity = 0.5;
 
     /// <summary>
-    /// Up to this many matches, closeness (2nd degree) is looked up per match in its own contacts; beyond, the
-    /// viewer's 2nd-degree circle is built once. A match has 50 contacts on average, a circle thousands to a hundred
-    /// thousand members, so per match wins until a few thousand matches (bench/README.md, member search).
+    /// Closeness (2nd degree) is looked up per match in its own contacts while the matches are at most this many
+    /// times the viewer's contacts; beyond, the viewer's 2nd-degree circle is built once. Both cost about the number of
+    /// members times their contacts, and a viewer's contacts have more contacts than the average match
+    /// (bench/README.md, member search).
     /// </summary>
-    public const int FewMatches = 2000;
+    public const int ProbeFactor = 3;
+
+    /// <summary>
+    /// How many text matches are read and ranked, at most (besides the exact names and the viewer's own contacts among
+    /// them, which are always ranked); beyond, the page says "more than". Reading a match costs microseconds, and a
+    /// term in 5 % of a million profiles has 50,000 (bench/README.md). Settable for tests.
+    /// </summary>
+    public int RankCap { get; init; } = DefaultRankCap;
+
+    public const int DefaultRankCap = 5000;
 
     public async Task<MemberSearchResults> SearchAsync(SearchViewer viewer, string? query, MemberSearchFilters filters,
         int page, CancellationToken ct = default)
@@ -154,10 +165,10 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             return new MemberSearchHit(id, r.FirstName!, r.LastName!, r.Slug!, r.PhotoFileId, r.Headline, r.Position,
                 r.Employer, r.City, r.Country, degrees.GetValueOrDefault(id), shared, status, requestId);
         }).ToList();
-        return new(text, filters, hits, total, limit, page, ignored, Searched: true);
+        return new(text, filters, hits, total, limit, page, ignored, Searched: true, MoreThanTotal: rows[0].Capped);
     }
 
-    private sealed record RankedRow(long Total, long? Ordinal, Guid? UserId, string? FirstName, string? LastName,
+    private sealed record RankedRow(long Total, bool Capped, long? Ordinal, Guid? UserId, string? FirstName, string? LastName,
         string? Slug, Guid? PhotoFileId, string? Headline, string? Position, string? Employer, string? City,
         string? Country, int? ContactListVisibility);
 
@@ -167,6 +178,15 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     /// <summary>
     /// The one query that finds, filters, ranks and pages: always at least one row (the total), plus one per member on
     /// the page. Input only ever reaches the SQL as parameters; the text below is fixed fragments.
+    /// <para>
+    /// Shape (ADR 0006, bench/README.md): the members nobody may find (unconfirmed, suspended, deletion pending, blocked
+    /// either way) are collected first through small partial indexes and left out by a hashed anti-join, instead of
+    /// joining every match to its account. The text matches are read through the GIN index up to
+    /// <see cref="RankCap"/> + 1; beyond that the total is "more than <see cref="RankCap"/>" and, besides those first
+    /// matches, the exact name matches and the viewer's own contacts among the matches are added through their own
+    /// indexes, so that what ranks first is never cut off. Names with a typo are found through the dictionary of
+    /// name words: near words by trigrams there, then members through the index on their name words.
+    /// </para>
     /// </summary>
     private async Task<List<RankedRow>> RankedPageAsync(Guid? viewer, string? text, MemberSearchFilters f, int skip,
         int take, CancellationToken ct)
@@ -178,51 +198,12 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             new("suspended_from", NpgsqlDbType.TimestampTz) { Value = (now + SuspensionThreshold).UtcDateTime },
             new("skip", NpgsqlDbType.Integer) { Value = skip },
             new("take", NpgsqlDbType.Integer) { Value = take },
+            new("cap", NpgsqlDbType.Integer) { Value = RankCap },
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
-        // The query as websearch syntax ("quotes", -minus, OR), stemmed both as German and as English: either reading
-        // may match (Entwicklung ~ Entwickler, developing ~ developer). websearch_to_tsquery never fails on syntax.
-        const string tsquery =
-            "(" + SearchSql.GermanQuery + " || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q)))";
-        const string queryWords = """array_remove(regexp_split_to_array(np_search_fold(@q), '[^[:alnum:]]+'), '')""";
-
+        // Filters: the same fragment in every branch that finds members.
         var where = new StringBuilder();
-        string exact = "false", relevance = "0";
-        if (text is not null)
-        {
-            Param("q", text);
-            // Typo-tolerant names only for plain words: a query with "quotes", -minus or OR asks for exactly that,
-            // and a near name must not bring back what it excludes.
-            // The whole query must be near the name (the trigram index finds those) and so must each of its words, so
-            // that "Hans Muller" finds Hans Müller but not Hans Maier.
-            var nearName = IsPlain(text)
-                ? $"""
-                  (np_search_fold(@q) <% p."SearchName"
-                   AND NOT EXISTS (SELECT 1 FROM unnest({queryWords}) w WHERE NOT (w <% p."SearchName")))
-                  """
-                : "false";
-            where.Append($"""AND (p."SearchDocument" @@ {tsquery} OR {nearName})""").AppendLine();
-            // Exact: every word of the query is a word of the name (after folding, so "Mueller" is exact for Müller).
-            // The strpos of the first word is a cheap guard: most matches of a common term are not name matches,
-            // and splitting every name with a regular expression costs (bench: a 5 % term matches 50,000 at 1M).
-            exact = $"""
-                (cardinality({queryWords}) > 0
-                 AND strpos(p."SearchName", ({queryWords})[1]) > 0
-                 AND array_remove(regexp_split_to_array(p."SearchName", '[^[:alnum:]]+'), '') @> {queryWords})
-                """;
-            // Relevance: text rank (weights A name .. D summary) plus, for a name close enough to count as a typo, its
-            // similarity, so "Schmitt" for "Schmidt" ranks among the text matches; below the threshold a name adds
-            // nothing (else every unrelated name would nudge the order). Rounded, so that near-equal scores tie and
-            // closeness in the network decides between them.
-            // In thousandths as an integer: the same order as rounding to three decimals, and a sort over tens of
-            // thousands of matches compares integers instead of numerics.
-            relevance = $"""
-                round((ts_rank(p."SearchDocument", {tsquery})
-                       + CASE WHEN {nearName}
-                              THEN 0.5 * word_similarity(np_search_fold(@q), p."SearchName") ELSE 0 END) * 1000)::int
-                """;
-        }
         if (f.City is not null)
         {
             Param("city", f.City);
@@ -240,9 +221,10 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         }
         if (f.Skill is not null)
         {
-            // A skill is a whole tag, compared case- and accent-insensitively: "c#" finds C#, not C++ or C.
+            // A skill is a whole tag, compared case- and accent-insensitively: "c#" finds C#, not C++ or C. The folded
+            // skills have a GIN index, so a filter without words does not read every profile.
             Param("skill", f.Skill);
-            where.AppendLine("""AND EXISTS (SELECT 1 FROM unnest(p."Skills") s WHERE np_search_fold(s) = np_search_fold(@skill))""");
+            where.AppendLine("""AND p."SkillKeys" @> ARRAY[np_search_fold(@skill)]""");
         }
         if (f.Offers is not null)
         {
@@ -271,14 +253,110 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                 AND (SELECT min(e."StartMonth") FROM "ProfileEntries" e WHERE e."UserId" = p."UserId" AND e."Kind" = 0) <= @experience_since
                 """);
         }
+        var degreeFilter = f.Degree is DegreeFilter.Second or DegreeFilter.ThirdOrMore;
         where.AppendLine(f.Degree switch
         {
             DegreeFilter.First => """AND p."UserId" IN (SELECT id FROM mine)""",
-            DegreeFilter.Second => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" IN (SELECT id FROM second)""",
-            DegreeFilter.ThirdOrMore => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" NOT IN (SELECT id FROM second)""",
+            DegreeFilter.Second => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" IN (SELECT id FROM circle)""",
+            DegreeFilter.ThirdOrMore => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" NOT IN (SELECT id FROM circle)""",
             _ => "",
         });
-        var audience = viewer is null ? $"""AND p."Audience" = {(int)ProfileAudience.Public}""" : "";
+        var visible = $"""
+            p."UserId" NOT IN (SELECT id FROM hidden)
+            {(viewer is null ? $"""AND p."Audience" = {(int)ProfileAudience.Public}""" : "")}
+            {where}
+            """;
+
+        // The query as websearch syntax ("quotes", -minus, OR), stemmed both as German and as English: either reading
+        // may match (Entwicklung ~ Entwickler, developing ~ developer). websearch_to_tsquery never fails on syntax.
+        // Near names only for plain words: a query with "quotes", -minus or OR asks for exactly that, and a near name
+        // must not bring back what it excludes; and for at most three words (a name, not a sentence).
+        var hasText = text is not null;
+        if (text is not null)
+            Param("q", text);
+        var plain = text is not null && IsPlain(text);
+        var textCtes = hasText
+            ? $"""
+              qw AS MATERIALIZED (
+                  SELECT array_remove(regexp_split_to_array(np_search_fold(@q), '[^[:alnum:]]+'), '') AS words,
+                         ({SearchSql.GermanQuery} || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q))) AS tsq
+              ),
+              -- Each word of the query with the name words near it (pg_trgm word similarity, NameSimilarity).
+              near AS MATERIALIZED (
+                  SELECT w.ord, d."Word" AS word, word_similarity(w.word, d."Word") AS sim
+                  FROM qw, unnest(qw.words) WITH ORDINALITY w(word, ord)
+                  JOIN "SearchNameWords" d ON w.word <% d."Word"
+                  WHERE {(plain ? "true" : "false")} AND cardinality(qw.words) <= 3
+              ),
+              -- Every way to pick one near word per query word ("hans muller": hans + mueller, hanns + mueller, ...).
+              combos AS MATERIALIZED (
+                  WITH RECURSIVE c(ord, words) AS (
+                      SELECT 0::bigint, ARRAY[]::text[]
+                      UNION ALL
+                      SELECT c.ord + 1, c.words || n.word FROM c JOIN near n ON n.ord = c.ord + 1
+                  )
+                  SELECT c.words FROM c, qw WHERE c.ord = cardinality(qw.words) AND c.ord > 0 LIMIT 100
+              ),
+              """
+            : "";
+        const string exactSql = """(cardinality(qw.words) > 0 AND p."NameWords" @> qw.words)""";
+        var from = hasText ? """FROM "MemberProfiles" p, qw""" : """FROM "MemberProfiles" p""";
+        var docColumns = hasText
+            ? $"""p."UserId" AS id, p."SearchName" AS name, {exactSql} AS exact, ts_rank(p."SearchDocument", qw.tsq) AS rank, p."NameWords" AS namewords"""
+            : """p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords""";
+        var docMatch = hasText ? """AND p."SearchDocument" @@ qw.tsq""" : "";
+        // "(... @@ ...) IS TRUE": the same test, but not one the planner can answer with the text index, so that the
+        // extra branches are driven by their own small index (the name words, the viewer's contacts).
+        var docCheck = hasText ? """AND (p."SearchDocument" @@ qw.tsq) IS TRUE""" : "";
+        var named = plain
+            ? $"""
+              SELECT DISTINCT ON (p."UserId") p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords
+              FROM combos, qw, LATERAL (SELECT * FROM "MemberProfiles" m WHERE m."NameWords" @> combos.words) p
+              WHERE NOT (p."SearchDocument" @@ qw.tsq) AND {visible}
+              LIMIT @cap + 1
+              """
+            : """SELECT NULL::uuid AS id, NULL::text AS name, false AS exact, 0::real AS rank, NULL::text[] AS namewords WHERE false""";
+        var exactBranch = hasText
+            ? $"""
+              (SELECT {docColumns} {from}
+               WHERE (SELECT count(*) FROM doc) > @cap AND cardinality(qw.words) > 0 AND p."NameWords" @> qw.words
+                 {docCheck} AND {visible}
+               LIMIT @cap + 1)
+              UNION ALL
+              """
+            : "";
+        // A name near enough to count as a typo adds its similarity, so "Schmitt" for "Schmidt" ranks among the text
+        // matches; rounded to thousandths (an integer), so that near-equal scores tie and closeness decides.
+        var relevance = plain
+            ? """
+              round((a.rank + COALESCE(0.5 * (SELECT max(n.sim) FROM near n WHERE n.word = ANY (a.namewords)
+                                               HAVING count(DISTINCT n.ord) = (SELECT cardinality(words) FROM qw)), 0)) * 1000)::int
+              """
+            : "round(a.rank * 1000)::int";
+        // Closeness (2nd degree): by looking at each match's own contacts while the matches are few, else by the
+        // viewer's whole 2nd-degree circle. Both cost about (count) x (contacts per member): the matches on one side,
+        // the viewer's contacts on the other (bench/README.md).
+        var probe = $"(SELECT count(*) FROM matches) <= {ProbeFactor} * (SELECT count(*) FROM mine)";
+        var circle = degreeFilter
+            ? """SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)"""
+            : $"""SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine) AND NOT {probe}""";
+        // The degree filter needs the circle before the matches; closeness alone needs it after them.
+        var circleCte = $"""
+            circle AS MATERIALIZED (
+                {circle}
+            ),
+            """;
+        var closeness = degreeFilter
+            ? "CASE WHEN m.id IN (SELECT id FROM mine) THEN 1 WHEN m.id IN (SELECT id FROM circle) THEN 2 ELSE 3 END"
+            : $"""
+              CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
+                   WHEN {probe} THEN
+                        CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
+                                          WHERE c."UserId" = m.id
+                                            AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
+                             THEN 2 ELSE 3 END
+                   WHEN m.id IN (SELECT id FROM circle) THEN 2 ELSE 3 END
+              """;
 
         // The trigram operator's threshold is a setting; it is set in the same command (one round trip), every time,
         // so the query never depends on what a pooled connection was left with.
@@ -287,49 +365,51 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             WITH mine AS MATERIALIZED (
                 SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = @viewer
             ),
-            second AS MATERIALIZED (
-                SELECT DISTINCT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)
+            hidden AS MATERIALIZED (
+                SELECT "Id" AS id FROM "AspNetUsers" WHERE NOT "EmailConfirmed"
+                UNION ALL SELECT "Id" FROM "AspNetUsers" WHERE "LockoutEnd" > @suspended_from
+                UNION ALL SELECT "Id" FROM "AspNetUsers" WHERE {MemberVisibility.HiddenSql}
+                UNION ALL SELECT "BlockedId" FROM "MemberBlocks" WHERE "BlockerId" = @viewer
+                UNION ALL SELECT "BlockerId" FROM "MemberBlocks" WHERE "BlockedId" = @viewer
+                UNION ALL SELECT @viewer
+            ),
+            {textCtes}
+            {(degreeFilter ? circleCte : "")}
+            doc AS MATERIALIZED (
+                SELECT {docColumns} {from}
+                WHERE {visible} {docMatch}
+                LIMIT @cap + 1
+            ),
+            named AS MATERIALIZED (
+                {named}
             ),
             matches AS MATERIALIZED (
-                SELECT p."UserId" AS id, {exact} AS exact, {relevance} AS relevance,
-                       u."LastName" AS last_name, u."FirstName" AS first_name
-                FROM "MemberProfiles" p
-                JOIN "AspNetUsers" u ON u."Id" = p."UserId"
-                WHERE u."EmailConfirmed"
-                  AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= @suspended_from)
-                  AND {MemberVisibility.VisibleSql("u")}
-                  AND p."UserId" <> @viewer
-                  {audience}
-                  AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" b
-                                  WHERE (b."BlockerId" = @viewer AND b."BlockedId" = p."UserId")
-                                     OR (b."BlockerId" = p."UserId" AND b."BlockedId" = @viewer))
-                  {where}
+                SELECT DISTINCT ON (a.id) a.id, a.name, a.exact, {relevance} AS relevance
+                FROM (SELECT * FROM doc
+                      UNION ALL SELECT * FROM named
+                      UNION ALL
+                      {exactBranch}
+                      SELECT {docColumns}
+                      FROM mine JOIN "MemberProfiles" p ON p."UserId" = mine.id{(hasText ? ", qw" : "")}
+                      WHERE (SELECT count(*) FROM doc) > @cap {docCheck} AND {visible}) a
+                ORDER BY a.id
             ),
-            counted AS MATERIALIZED (SELECT count(*) AS total FROM matches),
-            -- Closeness: 1st degree from the viewer's contacts; 2nd degree, for a few matches, by looking at each
-            -- match's own contacts (stops at the first of the viewer's), for many by the viewer's whole 2nd-degree
-            -- circle, computed once. That circle is the contacts of all contacts (70,000 members for a viewer with
-            -- 1,000 contacts, half a second), too much to build for a rare term's ten matches (bench/README.md).
-            -- The page is sorted out of the matches alone (a top-N sort, names carried along), and only its members
-            -- are joined for what the page shows: a common term matches tens of thousands.
+            {(degreeFilter ? "" : circleCte)}
+            counted AS MATERIALIZED (
+                SELECT LEAST((SELECT count(*) FROM doc), @cap) + LEAST((SELECT count(*) FROM named), @cap) AS total,
+                       (SELECT count(*) FROM doc) > @cap OR (SELECT count(*) FROM named) > @cap AS capped
+            ),
             page AS (
-                SELECT @skip + row_number() OVER (ORDER BY top.exact DESC, top.relevance DESC, top.closeness, top.last_name, top.first_name, top.id) AS ordinal,
+                SELECT @skip + row_number() OVER (ORDER BY top.exact DESC, top.relevance DESC, top.closeness, top.name, top.id) AS ordinal,
                        top.id
-                FROM (SELECT m.*,
-                             CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
-                                  WHEN (SELECT total FROM counted) <= {FewMatches} THEN
-                                       CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
-                                                         WHERE c."UserId" = m.id
-                                                           AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
-                                            THEN 2 ELSE 3 END
-                                  WHEN m.id IN (SELECT id FROM second) THEN 2 ELSE 3 END AS closeness
+                FROM (SELECT m.*, {closeness} AS closeness
                       FROM matches m
-                      ORDER BY m.exact DESC, m.relevance DESC, closeness, m.last_name, m.first_name, m.id
+                      ORDER BY m.exact DESC, m.relevance DESC, closeness, m.name, m.id
                       LIMIT @take OFFSET @skip) top
             )
-            SELECT t.total AS "Total", page.ordinal AS "Ordinal", page.id AS "UserId", u."FirstName", u."LastName",
-                   p."Slug", p."PhotoSmallFileId" AS "PhotoFileId", p."Headline", p."Position",
-                   p."Employer", p."City", p."Country", p."ContactListVisibility"
+            SELECT t.total AS "Total", t.capped AS "Capped", page.ordinal AS "Ordinal", page.id AS "UserId",
+                   u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId" AS "PhotoFileId", p."Headline",
+                   p."Position", p."Employer", p."City", p."Country", p."ContactListVisibility"
             FROM counted t
             LEFT JOIN page ON true
             LEFT JOIN "MemberProfiles" p ON p."UserId" = page.id
