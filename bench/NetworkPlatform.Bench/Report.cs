@@ -235,7 +235,7 @@ public static class Report
         var dbSize = (string)(await Scalar(conn, "SELECT pg_size_pretty(pg_database_size(current_database()))"))!;
         var sizes = (string)(await Scalar(conn, """
             SELECT string_agg(format('%s %s', relname, pg_size_pretty(pg_total_relation_size(oid))), ', ' ORDER BY relname)
-            FROM pg_class WHERE relname IN ('MemberProfiles', 'IX_MemberProfiles_SearchDocument', 'IX_MemberProfiles_SearchName')
+            FROM pg_class WHERE relname IN ('MemberProfiles', 'IX_MemberProfiles_SearchDocument', 'IX_MemberProfiles_NameWords', 'IX_MemberProfiles_SkillKeys', 'SearchNameWords')
             """))!;
         var frequencies = (string)(await Scalar(conn, $"""
             SELECT format('%s of %s profiles contain "{ProfileText.RareTerm}", %s "{ProfileText.MediumTerm}", %s "{ProfileText.CommonTerm}"; %s are named Müller, %s Schmidt, %s Schmitt',

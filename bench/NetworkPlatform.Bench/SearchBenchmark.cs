@@ -356,7 +356,8 @@ public static class SearchBenchmark
                 SELECT sum(pg_prewarm(r::regclass, 'buffer')) * current_setting('block_size')::bigint / 1048576
                 FROM (VALUES ('"PK_Contacts"'), ('"IX_Contacts_ContactUserId_UserId"'), ('"PK_AspNetUsers"'),
                              ('"AspNetUsers"'), ('"PK_MemberProfiles"'), ('"MemberProfiles"'),
-                             ('"IX_MemberProfiles_SearchDocument"'), ('"IX_MemberProfiles_SearchName"'),
+                             ('"IX_MemberProfiles_SearchDocument"'), ('"IX_MemberProfiles_NameWords"'),
+                             ('"IX_MemberProfiles_SkillKeys"'), ('"SearchNameWords"'), ('"IX_SearchNameWords_Word"'),
                              ('"ProfileLanguages"'), ('"IX_ProfileLanguages_UserId"'), ('"ProfileEntries"'),
                              ('"IX_ProfileEntries_UserId_Kind"')) AS x(r)
                 """, conn) { CommandTimeout = 0 };
@@ -398,7 +399,7 @@ public static class SearchBenchmark
         {
             await using (var ext = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pgstattuple", conn))
                 await ext.ExecuteNonQueryAsync();
-            foreach (var index in new[] { "IX_MemberProfiles_SearchDocument", "IX_MemberProfiles_SearchName" })
+            foreach (var index in new[] { "IX_MemberProfiles_SearchDocument", "IX_MemberProfiles_NameWords", "IX_MemberProfiles_SkillKeys" })
             {
                 await using var cmd = new NpgsqlCommand($"""
                     SELECT pending_pages, pending_tuples, pg_size_pretty(pg_relation_size('"{index}"')) FROM pgstatginindex('"{index}"')

@@ -72,7 +72,11 @@ public static class AppSetup
         services.AddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<ContactService>();
         services.AddScoped<NetworkService>();
-        services.AddScoped<NetworkPlatform.Domain.Search.SearchService>();
+        // Search:RankCap: how many text matches one search reads and ranks at most (README, configuration).
+        var rankCap = config.GetValue("Search:RankCap", NetworkPlatform.Domain.Search.SearchService.DefaultRankCap);
+        services.AddScoped(sp => new NetworkPlatform.Domain.Search.SearchService(
+            sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<NetworkService>(),
+            sp.GetRequiredService<TimeProvider>()) { RankCap = Math.Max(1, rankCap) });
         services.AddScoped<ContactListService>();
         services.AddScoped<ContactExportService>();
         services.AddScoped<ProfileImportService>();

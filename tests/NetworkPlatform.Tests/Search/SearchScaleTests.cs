@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkPlatform.Domain.Contacts;
+using NetworkPlatform.Domain.Search;
+using NetworkPlatform.Tests.Infrastructure;
+using static NetworkPlatform.Tests.Search.SearchTestData;
+
+namespace NetworkPlatform.Tests.Search;
+
+/// <summary>
+/// What keeps search fast at a million members (ADR 0006, bench/README.md) without changing what it finds: the cap on
+/// ranked text matches (with exact names and own contacts always ranked), the dictionary of name words behind
+/// typo-tolerant names, and the skill filter's index.
+/// </summary>
+public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private Task<MemberSearchResults> SearchAsync(Guid viewer, string? q, MemberSearchFilters filters, int cap,
+        int page = 1) =>
+        app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock) { RankCap = cap }
+            .SearchAsync(new SearchViewer(viewer, Premium: true), q, filters, page));
+
+    [Fact]
+    public async Task Beyond_the_cap_the_total_says_more_than_and_exact_names_and_own_contacts_still_rank_first()
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        // Eight members mention the word; the exact name and the contact are written last, so the first matches read
+        // (in the table's order) are the others.
+        var ids = await app.AddMembersAsync([
+            .. Enumerable.Range(1, 6).Select(i => ($"Anna{i}", "Weit", (Action<Domain.Profiles.MemberProfile>)(p =>
+            {
+                p.City = place;
+                p.Summary = "Kennt sich mit Quarzlicht aus.";
+            }))),
+            ("Kurt", "Quarzlicht", p => p.City = place),
+            ("Clara", "Kontakt", p => { p.City = place; p.Summary = "Quarzlicht im Alltag."; }),
+        ]);
+        await app.ConnectAsync(me, ids[7]);
+
+        var capped = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: 3);
+        Assert.True(capped.MoreThanTotal);
+        Assert.Equal(3, capped.Total);
+        Assert.Equal(["Kurt Quarzlicht", "Clara Kontakt"],
+            capped.Hits.Take(2).Select(h => $"{h.FirstName} {h.LastName}"));
+
+        var all = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: SearchService.DefaultRankCap);
+        Assert.False(all.MoreThanTotal);
+        Assert.Equal(8, all.Total);
+        Assert.Equal(capped.Hits.Take(2).Select(h => h.UserId), all.Hits.Take(2).Select(h => h.UserId));
+    }
+
+    [Fact]
+    public async Task The_dictionary_of_name_words_follows_every_new_changed_and_deleted_name()
+    {
+        var word = "zyx" + Guid.NewGuid().ToString("N")[..8];
+        var id = await app.AddMemberAsync("Jana", word);
+        Assert.True(await HasWordAsync(word));
+
+        // A second member with the word, then the first renamed: the word stays while someone has it.
+        var other = await app.AddMemberAsync("Jens", word);
+        await app.WithDbAsync(db => db.Profiles.Where(p => p.UserId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FullName, "Jana Neuname" + word[3..])));
+        Assert.True(await HasWordAsync(word));
+        Assert.True(await HasWordAsync("neuname" + word[3..]));
+
+        await app.WithDbAsync(db => db.Profiles.Where(p => p.UserId == other).ExecuteDeleteAsync());
+        Assert.False(await HasWordAsync(word));
+        Assert.True(await HasWordAsync("jana"));
+    }
+
+    [Fact]
+    public async Task A_typo_in_a_name_finds_it_through_the_dictionary_also_with_first_and_last_name()
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        await app.AddMembersAsync([
+            ("Hannelore", "Brückenbauer", p => p.City = place),
+            ("Hannelore", "Maier", p => p.City = place),
+        ]);
+        var one = await SearchAsync(me, "Bruckenbauer", new() { City = place }, SearchService.DefaultRankCap);
+        Assert.Equal(["Hannelore Brückenbauer"], one.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+        var two = await SearchAsync(me, "Hanelore Brueckenbaur", new() { City = place }, SearchService.DefaultRankCap);
+        Assert.Equal(["Hannelore Brückenbauer"], two.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+    }
+
+    [Fact]
+    public async Task The_skill_filter_alone_finds_whole_skills_whatever_their_case_and_accents()
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        await app.AddMembersAsync([
+            ("Rita", "Eins", p => { p.City = place; p.Skills = ["Régie", "C#"]; }),
+            ("Rita", "Zwei", p => { p.City = place; p.Skills = ["Regie-Assistenz"]; }),
+        ]);
+        var found = await SearchAsync(me, null, new() { City = place, Skill = "REGIE" }, SearchService.DefaultRankCap);
+        Assert.Equal(["Rita Eins"], found.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+        var sharp = await SearchAsync(me, null, new() { City = place, Skill = "c#" }, SearchService.DefaultRankCap);
+        Assert.Equal(["Rita Eins"], sharp.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+    }
+
+    private Task<bool> HasWordAsync(string word) =>
+        app.WithDbAsync(db => db.SearchNameWords.AnyAsync(w => w.Word == word));
+}
+
+/// <summary>The app with a ranking cap of 2 (Search:RankCap), so a page can show "more than" with three members.</summary>
+public class LowRankCapFactory : AppFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings =>
+        new Dictionary<string, string?> { ["Search:RankCap"] = "2" };
+}
+
+public class SearchCapPageTests(LowRankCapFactory app) : IClassFixture<LowRankCapFactory>
+{
+    [Fact]
+    public async Task The_page_says_more_than_when_the_matches_exceed_what_is_ranked()
+    {
+        var place = NewPlace();
+        await app.AddMembersAsync(Enumerable.Range(1, 3)
+            .Select(i => ($"Eva{i}", "Vielfach", (Action<Domain.Profiles.MemberProfile>)(p => p.City = place))));
+        await app.AddMemberAsync("Otto", "Einzeln", p => p.City = place);
+        var (_, german) = await app.SearcherAsync(language: "de");
+        Assert.Contains("Mehr als 2 Mitglieder gefunden", (await german.OpenAsync(Url("Vielfach", place))).Count());
+        var (_, english) = await app.SearcherAsync();
+        Assert.Contains("More than 2 members found", (await english.OpenAsync(Url("Vielfach", place))).Count());
+        // Without the cap reached, the exact count.
+        Assert.Contains("1 member found", (await english.OpenAsync(Url("Einzeln", place))).Count());
+    }
+}
