@@ -37,6 +37,8 @@ public class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile
             .HasComputedColumnSql(SearchSql.SearchDocumentColumn, stored: true);
         b.Property<string[]>(SearchColumns.NameWords).HasComputedColumnSql(SearchSql.NameWordsColumn, stored: true);
         b.Property<string[]>(SearchColumns.SkillKeys).HasComputedColumnSql(SearchSql.SkillKeysColumn, stored: true);
+        foreach (var (column, sql) in SearchSql.FilterKeyColumns)
+            b.Property<string>(column).HasColumnType("text").HasComputedColumnSql(sql, stored: true);
         b.HasIndex(SearchColumns.SearchDocument).HasMethod("gin");
         b.HasIndex(SearchColumns.NameWords).HasMethod("gin");
         b.HasIndex(SearchColumns.SkillKeys).HasMethod("gin");

@@ -105,13 +105,21 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     public const int ProbeFactor = 3;
 
     /// <summary>
-    /// How many text matches are read and ranked, at most (besides the exact names and the viewer's own contacts among
-    /// them, which are always ranked); beyond, the page says "more than". Reading a match costs microseconds, and a
-    /// term in 5 % of a million profiles has 50,000 (bench/README.md). Settable for tests.
+    /// How many text matches (and as many near names) are read and ranked, at most, besides the exact names and the
+    /// viewer's own contacts among them, which are always ranked. Ranking a match costs microseconds (reading its row,
+    /// <c>ts_rank</c>), and a term in 5 % of a million profiles has 50,000 (bench/README.md). Settable (Search:RankCap).
     /// </summary>
     public int RankCap { get; init; } = DefaultRankCap;
 
-    public const int DefaultRankCap = 5000;
+    public const int DefaultRankCap = 1000;
+
+    /// <summary>
+    /// How far the total is counted exactly (counting costs a third of ranking); beyond, the page says "more than".
+    /// Settable (Search:CountCap).
+    /// </summary>
+    public int CountCap { get; init; } = DefaultCountCap;
+
+    public const int DefaultCountCap = 10000;
 
     public async Task<MemberSearchResults> SearchAsync(SearchViewer viewer, string? query, MemberSearchFilters filters,
         int page, CancellationToken ct = default)
@@ -182,7 +190,8 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     /// Shape (ADR 0006, bench/README.md): the members nobody may find (unconfirmed, suspended, deletion pending, blocked
     /// either way) are collected first through small partial indexes and left out by a hashed anti-join, instead of
     /// joining every match to its account. The text matches are read through the GIN index up to
-    /// <see cref="RankCap"/> + 1; beyond that the total is "more than <see cref="RankCap"/>" and, besides those first
+    /// <see cref="RankCap"/> + 1 and counted up to <see cref="CountCap"/> (beyond, the total is "more than"); besides
+    /// those first
     /// matches, the exact name matches and the viewer's own contacts among the matches are added through their own
     /// indexes, so that what ranks first is never cut off. Names with a typo are found through the dictionary of
     /// name words: near words by trigrams there, then members through the index on their name words.
@@ -199,6 +208,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             new("skip", NpgsqlDbType.Integer) { Value = skip },
             new("take", NpgsqlDbType.Integer) { Value = take },
             new("cap", NpgsqlDbType.Integer) { Value = RankCap },
+            new("count_cap", NpgsqlDbType.Integer) { Value = Math.Max(RankCap, CountCap) },
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
@@ -207,12 +217,12 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         if (f.City is not null)
         {
             Param("city", f.City);
-            where.AppendLine("""AND strpos(np_search_fold(p."City"), np_search_fold(@city)) > 0""");
+            where.AppendLine("""AND strpos(p."CityKey", np_search_fold(@city)) > 0""");
         }
         if (f.Employer is not null)
         {
             Param("employer", f.Employer);
-            where.AppendLine("""AND strpos(np_search_fold(p."Employer"), np_search_fold(@employer)) > 0""");
+            where.AppendLine("""AND strpos(p."EmployerKey", np_search_fold(@employer)) > 0""");
         }
         if (f.Industry is not null)
         {
@@ -229,12 +239,12 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         if (f.Offers is not null)
         {
             Param("offers", f.Offers);
-            where.AppendLine("""AND strpos(np_search_fold(np_search_join(p."Haves")), np_search_fold(@offers)) > 0""");
+            where.AppendLine("""AND strpos(p."HavesKey", np_search_fold(@offers)) > 0""");
         }
         if (f.Wants is not null)
         {
             Param("wants", f.Wants);
-            where.AppendLine("""AND strpos(np_search_fold(np_search_join(p."Wants")), np_search_fold(@wants)) > 0""");
+            where.AppendLine("""AND strpos(p."WantsKey", np_search_fold(@wants)) > 0""");
         }
         if (f.Language is not null)
         {
@@ -308,14 +318,18 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         // "(... @@ ...) IS TRUE": the same test, but not one the planner can answer with the text index, so that the
         // extra branches are driven by their own small index (the name words, the viewer's contacts).
         var docCheck = hasText ? """AND (p."SearchDocument" @@ qw.tsq) IS TRUE""" : "";
-        var named = plain
+        // Members by near names that the text did not find. The combination that is the query itself is left out: those
+        // are exact names, and a name is in the text document, so they are text matches already.
+        string Named(string columns, string limit) => plain
             ? $"""
-              SELECT DISTINCT ON (p."UserId") p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords
+              SELECT DISTINCT ON (p."UserId") {columns}
               FROM combos, qw, LATERAL (SELECT * FROM "MemberProfiles" m WHERE m."NameWords" @> combos.words) p
-              WHERE NOT (p."SearchDocument" @@ qw.tsq) AND {visible}
-              LIMIT @cap + 1
+              WHERE combos.words <> qw.words AND NOT (p."SearchDocument" @@ qw.tsq) AND {visible}
+              LIMIT {limit}
               """
-            : """SELECT NULL::uuid AS id, NULL::text AS name, false AS exact, 0::real AS rank, NULL::text[] AS namewords WHERE false""";
+            : $"""SELECT {columns} FROM "MemberProfiles" p WHERE false""";
+        var namedCount = Named("""p."UserId" """, "@count_cap + 1");
+        var named = Named("""p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords""", "@cap + 1");
         var exactBranch = hasText
             ? $"""
               (SELECT {docColumns} {from}
@@ -395,9 +409,19 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                 ORDER BY a.id
             ),
             {(degreeFilter ? "" : circleCte)}
+            -- The total: what was ranked, or, when that hit the rank cap, counted again without ranking up to the count cap.
+            totals AS MATERIALIZED (
+                SELECT CASE WHEN (SELECT count(*) FROM doc) > @cap
+                            THEN (SELECT count(*) FROM (SELECT 1 {from} WHERE {visible} {docMatch} LIMIT @count_cap + 1) x)
+                            ELSE (SELECT count(*) FROM doc) END AS doc,
+                       CASE WHEN (SELECT count(*) FROM named) > @cap
+                            THEN (SELECT count(*) FROM ({namedCount}) y)
+                            ELSE (SELECT count(*) FROM named) END AS named
+            ),
             counted AS MATERIALIZED (
-                SELECT LEAST((SELECT count(*) FROM doc), @cap) + LEAST((SELECT count(*) FROM named), @cap) AS total,
-                       (SELECT count(*) FROM doc) > @cap OR (SELECT count(*) FROM named) > @cap AS capped
+                SELECT LEAST(doc, @count_cap) + LEAST(named, @count_cap) AS total,
+                       doc > @count_cap OR named > @count_cap AS capped
+                FROM totals
             ),
             page AS (
                 SELECT @skip + row_number() OVER (ORDER BY top.exact DESC, top.relevance DESC, top.closeness, top.name, top.id) AS ordinal,

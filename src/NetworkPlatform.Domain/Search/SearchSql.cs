@@ -81,6 +81,19 @@ DROP FUNCTION public.np_search_fold(text);
     public const string SkillKeysColumn = """np_search_fold_all("Skills")""";
 
     /// <summary>
+    /// The fields that filters compare by a part ("frankfurt" in "Frankfurt am Main"), folded once when the profile is
+    /// saved instead of for every match of every search (folding costs microseconds: 0.5 s for a common term's 50,000
+    /// matches at 1M). Column name → SQL.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Column, string Sql)> FilterKeyColumns =
+    [
+        ("CityKey", """np_search_fold("City")"""),
+        ("EmployerKey", """np_search_fold("Employer")"""),
+        ("HavesKey", """np_search_fold(np_search_join("Haves"))"""),
+        ("WantsKey", """np_search_fold(np_search_join("Wants"))"""),
+    ];
+
+    /// <summary>
     /// The search document: name and academic title (weight A), headline and position (B), employer, skills, offers
     /// and wants (C), interests, summary, location and industry code (D).
     /// </summary>

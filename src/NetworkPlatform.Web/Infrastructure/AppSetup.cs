@@ -72,11 +72,12 @@ public static class AppSetup
         services.AddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<ContactService>();
         services.AddScoped<NetworkService>();
-        // Search:RankCap: how many text matches one search reads and ranks at most (README, configuration).
+        // Search:RankCap and Search:CountCap: how many text matches one search ranks and counts at most (README).
         var rankCap = config.GetValue("Search:RankCap", NetworkPlatform.Domain.Search.SearchService.DefaultRankCap);
+        var countCap = config.GetValue("Search:CountCap", NetworkPlatform.Domain.Search.SearchService.DefaultCountCap);
         services.AddScoped(sp => new NetworkPlatform.Domain.Search.SearchService(
             sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<NetworkService>(),
-            sp.GetRequiredService<TimeProvider>()) { RankCap = Math.Max(1, rankCap) });
+            sp.GetRequiredService<TimeProvider>()) { RankCap = Math.Max(1, rankCap), CountCap = Math.Max(1, countCap) });
         services.AddScoped<ContactListService>();
         services.AddScoped<ContactExportService>();
         services.AddScoped<ProfileImportService>();

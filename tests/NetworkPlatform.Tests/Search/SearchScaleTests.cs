@@ -14,9 +14,9 @@ namespace NetworkPlatform.Tests.Search;
 public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private Task<MemberSearchResults> SearchAsync(Guid viewer, string? q, MemberSearchFilters filters, int cap,
-        int page = 1) =>
-        app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock) { RankCap = cap }
-            .SearchAsync(new SearchViewer(viewer, Premium: true), q, filters, page));
+        int countCap = SearchService.DefaultCountCap) =>
+        app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock) { RankCap = cap, CountCap = countCap }
+            .SearchAsync(new SearchViewer(viewer, Premium: true), q, filters, 1));
 
     [Fact]
     public async Task Beyond_the_cap_the_total_says_more_than_and_exact_names_and_own_contacts_still_rank_first()
@@ -37,10 +37,15 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         await app.ConnectAsync(me, ids[7]);
 
         var capped = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: 3);
-        Assert.True(capped.MoreThanTotal);
-        Assert.Equal(3, capped.Total);
+        Assert.False(capped.MoreThanTotal);
+        Assert.Equal(8, capped.Total);
         Assert.Equal(["Kurt Quarzlicht", "Clara Kontakt"],
             capped.Hits.Take(2).Select(h => $"{h.FirstName} {h.LastName}"));
+        // Counted only up to 5: "more than 5".
+        var counted = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: 3, countCap: 5);
+        Assert.True(counted.MoreThanTotal);
+        Assert.Equal(5, counted.Total);
+        Assert.Equal(capped.Hits.Select(h => h.UserId), counted.Hits.Select(h => h.UserId));
 
         var all = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: SearchService.DefaultRankCap);
         Assert.False(all.MoreThanTotal);
@@ -101,11 +106,11 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         app.WithDbAsync(db => db.SearchNameWords.AnyAsync(w => w.Word == word));
 }
 
-/// <summary>The app with a ranking cap of 2 (Search:RankCap), so a page can show "more than" with three members.</summary>
+/// <summary>The app that ranks and counts 2 at most (Search:RankCap, Search:CountCap), so a page can show "more than" with three members.</summary>
 public class LowRankCapFactory : AppFactory
 {
     protected override IDictionary<string, string?> ExtraSettings =>
-        new Dictionary<string, string?> { ["Search:RankCap"] = "2" };
+        new Dictionary<string, string?> { ["Search:RankCap"] = "2", ["Search:CountCap"] = "2" };
 }
 
 public class SearchCapPageTests(LowRankCapFactory app) : IClassFixture<LowRankCapFactory>
