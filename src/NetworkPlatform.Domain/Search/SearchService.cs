@@ -105,6 +105,13 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     public const int ProbeFactor = 3;
 
     /// <summary>
+    /// The viewer's 2nd-degree circle (contacts of contacts, with repeats) is read up to this many rows; a bigger
+    /// circle (a viewer with hundreds of well-connected contacts: 100,000) is not built, the candidates' own contacts
+    /// are looked into instead. Settable for tests.
+    /// </summary>
+    public int CircleCap { get; init; } = 20000;
+
+    /// <summary>
     /// How many text matches (and as many near names) are read and ranked, at most, besides the exact names and the
     /// viewer's own contacts among them, which are always ranked. Ranking a match costs microseconds (reading its row,
     /// <c>ts_rank</c>), and a term in 5 % of a million profiles has 50,000 (bench/README.md). Settable (Search:RankCap).
@@ -209,6 +216,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             new("take", NpgsqlDbType.Integer) { Value = take },
             new("cap", NpgsqlDbType.Integer) { Value = RankCap },
             new("count_cap", NpgsqlDbType.Integer) { Value = Math.Max(RankCap, CountCap) },
+            new("circle_cap", NpgsqlDbType.Integer) { Value = CircleCap },
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
@@ -263,12 +271,18 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                 AND (SELECT min(e."StartMonth") FROM "ProfileEntries" e WHERE e."UserId" = p."UserId" AND e."Kind" = 0) <= @experience_since
                 """);
         }
-        var degreeFilter = f.Degree is DegreeFilter.Second or DegreeFilter.ThirdOrMore;
+        // 2nd degree: in the viewer's 2nd-degree circle while it is small; for a viewer with hundreds of well-connected
+        // contacts (a circle of 100,000) by looking into each candidate's own contacts instead.
+        const string inCircle = """
+            CASE WHEN (SELECT count(*) FROM circle) <= @circle_cap THEN {0} IN (SELECT id FROM circle)
+                 ELSE EXISTS (SELECT 1 FROM "Contacts" c2 WHERE c2."UserId" = {0}
+                                AND COALESCE(c2."ContactUserId" IN (SELECT id FROM mine), false)) END
+            """;
         where.AppendLine(f.Degree switch
         {
             DegreeFilter.First => """AND p."UserId" IN (SELECT id FROM mine)""",
-            DegreeFilter.Second => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" IN (SELECT id FROM circle)""",
-            DegreeFilter.ThirdOrMore => """AND p."UserId" NOT IN (SELECT id FROM mine) AND p."UserId" NOT IN (SELECT id FROM circle)""",
+            DegreeFilter.Second => $"""AND p."UserId" NOT IN (SELECT id FROM mine) AND {string.Format(inCircle, "p.\"UserId\"")}""",
+            DegreeFilter.ThirdOrMore => $"""AND p."UserId" NOT IN (SELECT id FROM mine) AND NOT {string.Format(inCircle, "p.\"UserId\"")}""",
             _ => "",
         });
         var visible = $"""
@@ -347,30 +361,18 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                                                HAVING count(DISTINCT n.ord) = (SELECT cardinality(words) FROM qw)), 0)) * 1000)::int
               """
             : "round(a.rank * 1000)::int";
-        // Closeness (2nd degree): by looking at each match's own contacts while the matches are few, else by the
-        // viewer's whole 2nd-degree circle. Both cost about (count) x (contacts per member): the matches on one side,
-        // the viewer's contacts on the other (bench/README.md).
-        var probe = $"(SELECT count(*) FROM matches) <= {ProbeFactor} * (SELECT count(*) FROM mine)";
-        var circle = degreeFilter
-            ? """SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)"""
-            : $"""SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine) AND NOT {probe}""";
-        // The degree filter needs the circle before the matches; closeness alone needs it after them.
-        var circleCte = $"""
-            circle AS MATERIALIZED (
-                {circle}
-            ),
+        // Closeness (2nd degree): by looking at each match's own contacts while the matches are few (at most
+        // ProbeFactor x the viewer's contacts: both cost about members x their contacts), else by the circle.
+        var closeness = $"""
+            CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
+                 WHEN (SELECT count(*) FROM matches) <= {ProbeFactor} * (SELECT count(*) FROM mine)
+                      OR (SELECT count(*) FROM circle) > @circle_cap THEN
+                      CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
+                                        WHERE c."UserId" = m.id
+                                          AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
+                           THEN 2 ELSE 3 END
+                 WHEN m.id IN (SELECT id FROM circle) THEN 2 ELSE 3 END
             """;
-        var closeness = degreeFilter
-            ? "CASE WHEN m.id IN (SELECT id FROM mine) THEN 1 WHEN m.id IN (SELECT id FROM circle) THEN 2 ELSE 3 END"
-            : $"""
-              CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
-                   WHEN {probe} THEN
-                        CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
-                                          WHERE c."UserId" = m.id
-                                            AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
-                             THEN 2 ELSE 3 END
-                   WHEN m.id IN (SELECT id FROM circle) THEN 2 ELSE 3 END
-              """;
 
         // The trigram operator's threshold is a setting; it is set in the same command (one round trip), every time,
         // so the query never depends on what a pooled connection was left with.
@@ -388,7 +390,11 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                 UNION ALL SELECT @viewer
             ),
             {textCtes}
-            {(degreeFilter ? circleCte : "")}
+            -- The viewer's 2nd-degree circle, read only when needed and at most up to the cap.
+            circle AS MATERIALIZED (
+                SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)
+                LIMIT @circle_cap + 1
+            ),
             doc AS MATERIALIZED (
                 SELECT {docColumns} {from}
                 WHERE {visible} {docMatch}
@@ -408,7 +414,6 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                       WHERE (SELECT count(*) FROM doc) > @cap {docCheck} AND {visible}) a
                 ORDER BY a.id
             ),
-            {(degreeFilter ? "" : circleCte)}
             -- The total: what was ranked, or, when that hit the rank cap, counted again without ranking up to the count cap.
             totals AS MATERIALIZED (
                 SELECT CASE WHEN (SELECT count(*) FROM doc) > @cap

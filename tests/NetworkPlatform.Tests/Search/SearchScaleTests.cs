@@ -14,9 +14,37 @@ namespace NetworkPlatform.Tests.Search;
 public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private Task<MemberSearchResults> SearchAsync(Guid viewer, string? q, MemberSearchFilters filters, int cap,
-        int countCap = SearchService.DefaultCountCap) =>
-        app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock) { RankCap = cap, CountCap = countCap }
+        int countCap = SearchService.DefaultCountCap, int circleCap = 20000) =>
+        app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock)
+            {
+                RankCap = cap, CountCap = countCap, CircleCap = circleCap,
+            }
             .SearchAsync(new SearchViewer(viewer, Premium: true), q, filters, 1));
+
+    [Theory]
+    [InlineData(20000)] // the viewer's 2nd-degree circle is built
+    [InlineData(0)]     // too big a circle: each candidate's own contacts are looked into
+    public async Task Degree_filters_and_closeness_are_the_same_with_or_without_the_circle(int circleCap)
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        var ids = await app.AddMembersAsync([
+            ("Ina", "Direkt", p => { p.City = place; p.Headline = "Gradtest"; }),
+            ("Ole", "Zweiter", p => { p.City = place; p.Headline = "Gradtest"; }),
+            ("Pia", "Fern", p => { p.City = place; p.Headline = "Gradtest"; }),
+        ]);
+        await app.ConnectAsync(me, ids[0]);
+        await app.ConnectAsync(ids[0], ids[1]);
+        string Names(MemberSearchResults r) => string.Join(", ", r.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+
+        var all = await SearchAsync(me, "Gradtest", new() { City = place }, 1000, circleCap: circleCap);
+        Assert.Equal("Ina Direkt, Ole Zweiter, Pia Fern", Names(all));
+        Assert.Equal([1, 2], all.Hits.Take(2).Select(h => h.Degree ?? 0));
+        Assert.Equal("Ole Zweiter", Names(await SearchAsync(me, "Gradtest",
+            new() { City = place, Degree = DegreeFilter.Second }, 1000, circleCap: circleCap)));
+        Assert.Equal("Pia Fern", Names(await SearchAsync(me, null,
+            new() { City = place, Degree = DegreeFilter.ThirdOrMore }, 1000, circleCap: circleCap)));
+    }
 
     [Fact]
     public async Task Beyond_the_cap_the_total_says_more_than_and_exact_names_and_own_contacts_still_rank_first()
