@@ -130,6 +130,47 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["Rita Eins"], sharp.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
     }
 
+    [Fact]
+    public async Task Two_transactions_adding_the_same_new_name_words_in_opposite_order_both_commit()
+    {
+        // Without the trigger's lock, T1 (word a, then b) and T2 (word b, then a) would each wait for the other's
+        // uncommitted word: a deadlock, and one of the two sign-up batches lost.
+        var ids = await app.AddMembersAsync(Enumerable.Range(1, 4)
+            .Select(i => ($"Tara{i}", "Vorher", (Action<Domain.Profiles.MemberProfile>)(_ => { }))));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string a = "qa" + tag, b = "qb" + tag;
+
+        await using var one = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await using var two = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await one.OpenAsync();
+        await two.OpenAsync();
+        await using var t1 = await one.BeginTransactionAsync();
+        await using var t2 = await two.BeginTransactionAsync();
+        static async Task Rename(Npgsql.NpgsqlConnection c, Guid id, string word)
+        {
+            await using var cmd = new Npgsql.NpgsqlCommand(
+                """UPDATE "MemberProfiles" SET "FullName" = 'Tara ' || $1 WHERE "UserId" = $2""", c);
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = word });
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await Rename(one, ids[0], a);
+        var second = Task.Run(async () =>
+        {
+            await Rename(two, ids[1], b);
+            await Rename(two, ids[3], a);
+            await t2.CommitAsync();
+        });
+        await Task.Delay(300);
+        await Rename(one, ids[2], b);
+        await t1.CommitAsync();
+        await second;
+
+        Assert.True(await HasWordAsync(a));
+        Assert.True(await HasWordAsync(b));
+    }
+
     private Task<bool> HasWordAsync(string word) =>
         app.WithDbAsync(db => db.SearchNameWords.AnyAsync(w => w.Word == word));
 }
