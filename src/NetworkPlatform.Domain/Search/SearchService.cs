@@ -337,8 +337,10 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         string Named(string columns, string limit) => plain
             ? $"""
               SELECT DISTINCT ON (p."UserId") {columns}
-              FROM combos, qw, LATERAL (SELECT * FROM "MemberProfiles" m WHERE m."NameWords" @> combos.words) p
-              WHERE combos.words <> qw.words AND NOT (p."SearchDocument" @@ qw.tsq) AND {visible}
+              FROM combos, qw,
+                   LATERAL (SELECT p."UserId", p."SearchName", p."NameWords" FROM "MemberProfiles" p
+                            WHERE p."NameWords" @> combos.words AND NOT (p."SearchDocument" @@ qw.tsq) AND {visible}) p
+              WHERE combos.words <> qw.words
               LIMIT {limit}
               """
             : $"""SELECT {columns} FROM "MemberProfiles" p WHERE false""";
