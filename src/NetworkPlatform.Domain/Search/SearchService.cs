@@ -333,13 +333,16 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         // extra branches are driven by their own small index (the name words, the viewer's contacts).
         var docCheck = hasText ? """AND (p."SearchDocument" @@ qw.tsq) IS TRUE""" : "";
         // Members by near names that the text did not find. The combination that is the query itself is left out: those
-        // are exact names, and a name is in the text document, so they are text matches already.
+        // are exact names, and a name is in the text document, so they are text matches already. "Not found by the
+        // text" is "not among the text matches read" (testing the document again costs microseconds a row: it is
+        // compressed); exact up to the rank cap, beyond it a member whose name is near and whose text also matches
+        // may be counted twice in a total that is large anyway, and is ranked once.
         string Named(string columns, string limit) => plain
             ? $"""
               SELECT DISTINCT ON (p."UserId") {columns}
               FROM combos, qw,
                    LATERAL (SELECT p."UserId", p."SearchName", p."NameWords" FROM "MemberProfiles" p
-                            WHERE p."NameWords" @> combos.words AND NOT (p."SearchDocument" @@ qw.tsq) AND {visible}) p
+                            WHERE p."NameWords" @> combos.words AND p."UserId" NOT IN (SELECT id FROM doc) AND {visible}) p
               WHERE combos.words <> qw.words
               LIMIT {limit}
               """
@@ -414,7 +417,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                       SELECT {docColumns}
                       FROM mine JOIN "MemberProfiles" p ON p."UserId" = mine.id{(hasText ? ", qw" : "")}
                       WHERE (SELECT count(*) FROM doc) > @cap {docCheck} AND {visible}) a
-                ORDER BY a.id
+                ORDER BY a.id, a.exact DESC, a.rank DESC
             ),
             -- The total: what was ranked, or, when that hit the rank cap, counted again without ranking up to the count cap.
             totals AS MATERIALIZED (
