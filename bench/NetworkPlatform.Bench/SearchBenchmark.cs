@@ -130,7 +130,7 @@ public static class SearchBenchmark
                     };
                     await runner.RunAsync(r, s.Inputs, async (db, x) =>
                     {
-                        var service = new SearchService(db, new NetworkService(db), TimeProvider.System);
+                        var service = new SearchService(db, new NetworkService(db), TimeProvider.System) { RankCap = int.TryParse(Environment.GetEnvironmentVariable("NP_BENCH_RANK_CAP"), out var rc) ? rc : SearchService.DefaultRankCap };
                         var found = await service.SearchAsync(new SearchViewer(x.Viewer, x.Premium), x.Query, x.Filters, 1);
                         r.Outcome(Bucket(found.Total));
                         if (x.Expect is { } who)

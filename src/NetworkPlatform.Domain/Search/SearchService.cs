@@ -347,7 +347,6 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
               LIMIT {limit}
               """
             : $"""SELECT {columns} FROM "MemberProfiles" p WHERE false""";
-        var namedCount = Named("""p."UserId" """, "@count_cap + 1");
         var named = Named("""p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords""", "@cap + 1");
         var exactBranch = hasText
             ? $"""
@@ -419,18 +418,18 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                       WHERE (SELECT count(*) FROM doc) > @cap {docCheck} AND {visible}) a
                 ORDER BY a.id, a.exact DESC, a.rank DESC
             ),
-            -- The total: what was ranked, or, when that hit the rank cap, counted again without ranking up to the count cap.
+            -- The total: what was ranked, or, when the text matches hit the rank cap, counted on without ranking up to
+            -- the count cap. Near names are counted only as far as they are ranked: beyond, "more than" (a common name
+            -- has ten thousand near names, and counting them cost more than the rest of the search).
             totals AS MATERIALIZED (
                 SELECT CASE WHEN (SELECT count(*) FROM doc) > @cap
                             THEN (SELECT count(*) FROM (SELECT 1 {from} WHERE {visible} {docMatch} LIMIT @count_cap + 1) x)
                             ELSE (SELECT count(*) FROM doc) END AS doc,
-                       CASE WHEN (SELECT count(*) FROM named) > @cap
-                            THEN (SELECT count(*) FROM ({namedCount}) y)
-                            ELSE (SELECT count(*) FROM named) END AS named
+                       (SELECT count(*) FROM named) AS named
             ),
             counted AS MATERIALIZED (
-                SELECT LEAST(doc, @count_cap) + LEAST(named, @count_cap) AS total,
-                       doc > @count_cap OR named > @count_cap AS capped
+                SELECT LEAST(doc, @count_cap) + LEAST(named, @cap) AS total,
+                       doc > @count_cap OR named > @cap AS capped
                 FROM totals
             ),
             page AS (
