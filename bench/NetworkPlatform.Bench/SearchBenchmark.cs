@@ -130,7 +130,11 @@ public static class SearchBenchmark
                     };
                     await runner.RunAsync(r, s.Inputs, async (db, x) =>
                     {
-                        var service = new SearchService(db, new NetworkService(db), TimeProvider.System) { RankCap = int.TryParse(Environment.GetEnvironmentVariable("NP_BENCH_RANK_CAP"), out var rc) ? rc : SearchService.DefaultRankCap };
+                        var service = new SearchService(db, new NetworkService(db), TimeProvider.System)
+                        {
+                            RankCap = EnvInt("NP_BENCH_RANK_CAP") ?? SearchService.DefaultRankCap,
+                            CountCap = EnvInt("NP_BENCH_COUNT_CAP") ?? SearchService.DefaultCountCap,
+                        };
                         var found = await service.SearchAsync(new SearchViewer(x.Viewer, x.Premium), x.Query, x.Filters, 1);
                         r.Outcome(Bucket(found.Total));
                         if (x.Expect is { } who)
@@ -193,6 +197,9 @@ public static class SearchBenchmark
                 Log($"  {r.Name,-48} p50 {r.Percentile(0.5),8:N2}  p95 {r.Percentile(0.95),8:N2}  p99 {r.Percentile(0.99),8:N2}  max {r.Max,8:N2} ms");
         }
     }
+
+    /// <summary>NP_BENCH_RANK_CAP, NP_BENCH_COUNT_CAP: run SearchService with other caps than the app's defaults.</summary>
+    private static int? EnvInt(string name) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : null;
 
     private static string Bucket(int total) => total switch
     {

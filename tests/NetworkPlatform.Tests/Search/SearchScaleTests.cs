@@ -64,7 +64,7 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         ]);
         await app.ConnectAsync(me, ids[7]);
 
-        var capped = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: 3);
+        var capped = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: 3, countCap: 100);
         Assert.False(capped.MoreThanTotal);
         Assert.Equal(8, capped.Total);
         Assert.Equal(["Kurt Quarzlicht", "Clara Kontakt"],
@@ -74,6 +74,11 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(counted.MoreThanTotal);
         Assert.Equal(5, counted.Total);
         Assert.Equal(capped.Hits.Select(h => h.UserId), counted.Hits.Select(h => h.UserId));
+        // Counted no further than ranked (the default: the count cap is the rank cap): "more than 3", same page.
+        var ranked = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: 3, countCap: 3);
+        Assert.True(ranked.MoreThanTotal);
+        Assert.Equal(3, ranked.Total);
+        Assert.Equal(capped.Hits.Select(h => h.UserId), ranked.Hits.Select(h => h.UserId));
 
         var all = await SearchAsync(me, "Quarzlicht", new() { City = place }, cap: SearchService.DefaultRankCap);
         Assert.False(all.MoreThanTotal);
