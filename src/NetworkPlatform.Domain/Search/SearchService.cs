@@ -112,6 +112,16 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
     public int CircleCap { get; init; } = 20000;
 
     /// <summary>
+    /// For closeness (not for the degree filter), the circle is read further than <see cref="CircleCap"/>: up to this
+    /// many rows per match. Looking into a match's own contacts reads about 50 index entries (the mean number of
+    /// contacts), a circle row one, so for a hub searcher (a circle of 25,000) with a common name (2,600 matches) the
+    /// circle is still the cheaper way. Settable for tests (0: only <see cref="CircleCap"/>).
+    /// </summary>
+    public int CirclePerMatch { get; init; } = DefaultCirclePerMatch;
+
+    public const int DefaultCirclePerMatch = 25;
+
+    /// <summary>
     /// How many text matches (and as many near names) are read and ranked, at most, besides the exact names and the
     /// viewer's own contacts among them, which are always ranked. Ranking a match costs microseconds (reading its row,
     /// <c>ts_rank</c>), and a term in 5 % of a million profiles has 50,000 (bench/README.md). Settable (Search:RankCap).
@@ -219,6 +229,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             new("cap", NpgsqlDbType.Integer) { Value = RankCap },
             new("count_cap", NpgsqlDbType.Integer) { Value = Math.Max(RankCap, CountCap) },
             new("circle_cap", NpgsqlDbType.Integer) { Value = CircleCap },
+            new("circle_per_match", NpgsqlDbType.Integer) { Value = CirclePerMatch },
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
@@ -338,23 +349,28 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         // are exact names, and a name is in the text document, so they are text matches already. "Not found by the
         // text" is "not among the text matches read" (testing the document again costs microseconds a row: it is
         // compressed); exact up to the rank cap, beyond it a member whose name is near and whose text also matches
-        // may be counted twice in a total that is large anyway, and is ranked once.
+        // may be counted twice in a total that is large anyway, and is ranked once. Each combination is read up to the
+        // cap, not all its members ("schmitt": 9,000 Schmidt, Schmid, Schmitz) before the duplicates are removed: the
+        // members of one combination are distinct, so the total is still "more than" exactly when one reached the cap.
         string Named(string columns, string limit) => plain
             ? $"""
               SELECT DISTINCT ON (p."UserId") {columns}
               FROM combos, qw,
                    LATERAL (SELECT p."UserId", p."SearchName", p."NameWords" FROM "MemberProfiles" p
-                            WHERE p."NameWords" @> combos.words AND p."UserId" NOT IN (SELECT id FROM doc) AND {visible}) p
+                            WHERE p."NameWords" @> combos.words AND p."UserId" NOT IN (SELECT id FROM doc) AND {visible}
+                            LIMIT {limit}) p
               WHERE combos.words <> qw.words
               LIMIT {limit}
               """
             : $"""SELECT {columns} FROM "MemberProfiles" p WHERE false""";
         var named = Named("""p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords""", "@cap + 1");
+        // Exact names beyond the cap: for plain words an exact name is a text match (the name is in the document), so
+        // the document is not tested again (unpacking it costs microseconds a row, and a common name has a thousand).
         var exactBranch = hasText
             ? $"""
               (SELECT {docColumns} {from}
                WHERE (SELECT count(*) FROM doc) > @cap AND cardinality(qw.words) > 0 AND p."NameWords" @> qw.words
-                 {docCheck} AND {visible}
+                 {(plain ? "" : docCheck)} AND {visible}
                LIMIT @cap + 1)
               UNION ALL
               """
@@ -369,10 +385,23 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             : "round(a.rank * 1000)::int";
         // Closeness (2nd degree): by looking at each match's own contacts while the matches are few (at most
         // ProbeFactor x the viewer's contacts: both cost about members x their contacts), else by the circle.
+        // The circle is read up to the cap, and for closeness further with the matches (CirclePerMatch); not when the
+        // degree filter reads it, since the matches depend on that filter.
+        var degreeFilter = f.Degree is DegreeFilter.Second or DegreeFilter.ThirdOrMore;
+        var circleLimit = degreeFilter
+            ? "@circle_cap"
+            : "GREATEST(@circle_cap, @circle_per_match * (SELECT count(*) FROM matches))";
+        // The viewer's 2nd-degree circle, read only when needed; before the matches when the filter needs it, else after.
+        var circle = $"""
+            circle AS MATERIALIZED (
+                SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)
+                LIMIT {circleLimit} + 1
+            ),
+            """;
         var closeness = $"""
             CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
                  WHEN (SELECT count(*) FROM matches) <= {ProbeFactor} * (SELECT count(*) FROM mine)
-                      OR (SELECT count(*) FROM circle) > @circle_cap THEN
+                      OR (SELECT count(*) FROM circle) > {circleLimit} THEN
                       CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
                                         WHERE c."UserId" = m.id
                                           AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
@@ -396,11 +425,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                 UNION ALL SELECT @viewer
             ),
             {textCtes}
-            -- The viewer's 2nd-degree circle, read only when needed and at most up to the cap.
-            circle AS MATERIALIZED (
-                SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)
-                LIMIT @circle_cap + 1
-            ),
+            {(degreeFilter ? circle : "")}
             doc AS MATERIALIZED (
                 SELECT {docColumns} {from}
                 WHERE {visible} {docMatch}
@@ -420,6 +445,7 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
                       WHERE (SELECT count(*) FROM doc) > @cap {docCheck} AND {visible}) a
                 ORDER BY a.id, a.exact DESC, a.rank DESC
             ),
+            {(degreeFilter ? "" : circle)}
             -- The total: what was ranked, or, when the text matches hit the rank cap, counted on without ranking up to
             -- the count cap. Near names are counted only as far as they are ranked: beyond, "more than" (a common name
             -- has ten thousand near names, and counting them cost more than the rest of the search).

@@ -14,36 +14,42 @@ namespace NetworkPlatform.Tests.Search;
 public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private Task<MemberSearchResults> SearchAsync(Guid viewer, string? q, MemberSearchFilters filters, int cap,
-        int countCap = SearchService.DefaultCountCap, int circleCap = 20000) =>
+        int countCap = SearchService.DefaultCountCap, int circleCap = 20000,
+        int circlePerMatch = SearchService.DefaultCirclePerMatch) =>
         app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock)
             {
-                RankCap = cap, CountCap = countCap, CircleCap = circleCap,
+                RankCap = cap, CountCap = countCap, CircleCap = circleCap, CirclePerMatch = circlePerMatch,
             }
             .SearchAsync(new SearchViewer(viewer, Premium: true), q, filters, 1));
 
     [Theory]
-    [InlineData(20000)] // the viewer's 2nd-degree circle is built
-    [InlineData(0)]     // too big a circle: each candidate's own contacts are looked into
-    public async Task Degree_filters_and_closeness_are_the_same_with_or_without_the_circle(int circleCap)
+    [InlineData(20000, SearchService.DefaultCirclePerMatch)] // the viewer's 2nd-degree circle is built
+    [InlineData(0, SearchService.DefaultCirclePerMatch)]     // for the filter too big; for closeness read per match
+    [InlineData(0, 0)]  // too big a circle: each candidate's own contacts are looked into
+    public async Task Degree_filters_and_closeness_are_the_same_with_or_without_the_circle(int circleCap, int circlePerMatch)
     {
         var place = NewPlace();
         var (me, _) = await app.SearcherAsync();
         var ids = await app.AddMembersAsync([
             ("Ina", "Direkt", p => { p.City = place; p.Headline = "Gradtest"; }),
             ("Ole", "Zweiter", p => { p.City = place; p.Headline = "Gradtest"; }),
-            ("Pia", "Fern", p => { p.City = place; p.Headline = "Gradtest"; }),
+            // Three members beyond the 2nd degree, whose names sort first: more matches than three times the searcher's
+            // contacts, so closeness comes from the circle unless it is too big.
+            ("Anke", "Fern", p => { p.City = place; p.Headline = "Gradtest"; }),
+            ("Bert", "Fern", p => { p.City = place; p.Headline = "Gradtest"; }),
+            ("Carl", "Fern", p => { p.City = place; p.Headline = "Gradtest"; }),
         ]);
         await app.ConnectAsync(me, ids[0]);
         await app.ConnectAsync(ids[0], ids[1]);
         string Names(MemberSearchResults r) => string.Join(", ", r.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
 
-        var all = await SearchAsync(me, "Gradtest", new() { City = place }, 1000, circleCap: circleCap);
-        Assert.Equal("Ina Direkt, Ole Zweiter, Pia Fern", Names(all));
+        var all = await SearchAsync(me, "Gradtest", new() { City = place }, 1000, circleCap: circleCap, circlePerMatch: circlePerMatch);
+        Assert.Equal("Ina Direkt, Ole Zweiter, Anke Fern, Bert Fern, Carl Fern", Names(all));
         Assert.Equal([1, 2], all.Hits.Take(2).Select(h => h.Degree ?? 0));
         Assert.Equal("Ole Zweiter", Names(await SearchAsync(me, "Gradtest",
-            new() { City = place, Degree = DegreeFilter.Second }, 1000, circleCap: circleCap)));
-        Assert.Equal("Pia Fern", Names(await SearchAsync(me, null,
-            new() { City = place, Degree = DegreeFilter.ThirdOrMore }, 1000, circleCap: circleCap)));
+            new() { City = place, Degree = DegreeFilter.Second }, 1000, circleCap: circleCap, circlePerMatch: circlePerMatch)));
+        Assert.Equal("Anke Fern, Bert Fern, Carl Fern", Names(await SearchAsync(me, null,
+            new() { City = place, Degree = DegreeFilter.ThirdOrMore }, 1000, circleCap: circleCap, circlePerMatch: circlePerMatch)));
     }
 
     [Fact]
@@ -118,6 +124,30 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["Hannelore Brückenbauer"], one.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
         var two = await SearchAsync(me, "Hanelore Brueckenbaur", new() { City = place }, SearchService.DefaultRankCap);
         Assert.Equal(["Hannelore Brückenbauer"], two.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+    }
+
+    [Fact]
+    public async Task Near_names_beyond_the_cap_are_more_than_and_under_it_counted_exactly()
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        await app.AddMembersAsync([
+            .. Enumerable.Range(1, 3).Select(i => ($"Gerd{i}", "Wurzelmann", (Action<Domain.Profiles.MemberProfile>)(p => p.City = place))),
+            .. Enumerable.Range(1, 2).Select(i => ($"Hugo{i}", "Wurzelman", (Action<Domain.Profiles.MemberProfile>)(p => p.City = place))),
+        ]);
+        string[] Surnames(MemberSearchResults r) => r.Hits.Select(h => h.LastName).Distinct().Order().ToArray();
+
+        // Each near name is read up to the cap (2): "more than 2", and the two shown are near names.
+        var capped = await SearchAsync(me, "Wurzelmamn", new() { City = place }, cap: 2, countCap: 2);
+        Assert.True(capped.MoreThanTotal);
+        Assert.Equal(2, capped.Total);
+        Assert.Equal(3, capped.Hits.Count); // the one read beyond the cap, to know that there are more, is shown too
+        Assert.All(capped.Hits, h => Assert.Contains(h.LastName, new[] { "Wurzelmann", "Wurzelman" }));
+
+        var all = await SearchAsync(me, "Wurzelmamn", new() { City = place }, SearchService.DefaultRankCap);
+        Assert.False(all.MoreThanTotal);
+        Assert.Equal(5, all.Total);
+        Assert.Equal(["Wurzelman", "Wurzelmann"], Surnames(all));
     }
 
     [Fact]
