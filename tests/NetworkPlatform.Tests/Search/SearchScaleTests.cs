@@ -24,7 +24,7 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [InlineData(20000, SearchService.DefaultCirclePerMatch)] // the viewer's 2nd-degree circle is built
-    [InlineData(0, SearchService.DefaultCirclePerMatch)]     // for the filter too big; for closeness read per match
+    [InlineData(0, SearchService.DefaultCirclePerMatch)]     // over the cap for the filter; read for closeness (per match)
     [InlineData(0, 0)]  // too big a circle: each candidate's own contacts are looked into
     public async Task Degree_filters_and_closeness_are_the_same_with_or_without_the_circle(int circleCap, int circlePerMatch)
     {
@@ -137,7 +137,7 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         ]);
         string[] Surnames(MemberSearchResults r) => r.Hits.Select(h => h.LastName).Distinct().Order().ToArray();
 
-        // Each near name is read up to the cap (2): "more than 2", and the two shown are near names.
+        // Each near name is read up to the cap (2): "more than 2", and those shown are near names.
         var capped = await SearchAsync(me, "Wurzelmamn", new() { City = place }, cap: 2, countCap: 2);
         Assert.True(capped.MoreThanTotal);
         Assert.Equal(2, capped.Total);
