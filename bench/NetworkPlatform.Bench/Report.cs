@@ -262,7 +262,7 @@ public static class Report
           $"after `generate --members {info.Members}` (seed {info.Seed}).");
         L("How to run it: bench/README.md (`bench/run.sh N search`). Numbers are wall-clock times of one search as the results page");
         L("makes it: a new `AppDbContext` per call (pooled Npgsql connection), `SearchService.SearchAsync(viewer, query, filters, page 1)`");
-        L("with `NetworkService` for the degree badges, and reading the 20 hits. Every other call is by a premium member");
+        L("(the page's degree badges, shared contacts and contact requests in the same query), and reading the 20 hits. Every other call is by a premium member");
         L("(limit 300, the first page is the same). The viewer is a random member with contacts. \"16 clients\" = 16 callers at");
         L("once, each starting its next search when the last returned (the server has 2 cores: beyond 2 they queue). After");
         L($"{o.Warmup} unmeasured warm-up calls per scenario. Cache: {prewarm}.");
@@ -327,9 +327,9 @@ public static class Report
             L();
             L($"State: {p.Description}. {p.State}.");
             L();
-            L("Milliseconds per call. \"queries\" = SQL round trips per call (min-max): the ranked page with its total, the relations and");
-            L("shared contacts of the page's members, and the two of the degree badges (none of the last three when nothing is");
-            L("found or for a visitor). \"in SQL\" = the time per call from sending each statement until its last row was read.");
+            L("Milliseconds per call. \"queries\" = SQL round trips per call (min-max): one, the ranked page with its total and, for each");
+            L("member on it, the degree badge, shared contacts and a contact request. \"in SQL\" = the time per call from sending");
+            L("each statement until its last row was read.");
             L();
             ResultsTable(L, p.Results);
             L();

@@ -130,7 +130,7 @@ public static class SearchBenchmark
                     };
                     await runner.RunAsync(r, s.Inputs, async (db, x) =>
                     {
-                        var service = new SearchService(db, new NetworkService(db), TimeProvider.System)
+                        var service = new SearchService(db, TimeProvider.System)
                         {
                             RankCap = EnvInt("NP_BENCH_RANK_CAP") ?? SearchService.DefaultRankCap,
                             CountCap = EnvInt("NP_BENCH_COUNT_CAP") ?? SearchService.DefaultCountCap,

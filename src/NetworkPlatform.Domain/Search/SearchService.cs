@@ -71,13 +71,20 @@ public record MemberSearchResults(
 
 /// <summary>
 /// Member search (ADR 0006): full text over the generated search document (German and English stems), typo-tolerant
-/// names by trigrams, filters, visibility, and the viewer's network for ranking and badges. A page costs a fixed
-/// number of round trips: the ranked page with its total (one), then for members the relation and shared contacts of
-/// the page's members (one) and their degrees (<see cref="NetworkService.DegreesAsync"/>, two).
+/// names by trigrams, filters, visibility, and the viewer's network for ranking and badges. A page is one round trip:
+/// the ranked page with its total, and for each member on it the degree, the shared contacts and a contact request.
 /// </summary>
-public class SearchService(AppDbContext db, NetworkService network, TimeProvider time)
+public class SearchService(AppDbContext db, TimeProvider time)
 {
     public const int PageSize = 20;
+
+    /// <summary>
+    /// The degree of a result three or more steps away, or not connected at all ("3rd+", as the degree filter "3rd and
+    /// beyond"). Telling the 3rd degree apart from further needs the viewer's whole 2nd-degree circle against each
+    /// result's contacts: at a million members that cost more than the search itself (ADR 0006). The profile page
+    /// still shows the exact degree (<see cref="NetworkService.DegreesAsync"/>).
+    /// </summary>
+    public const int ThirdOrFurther = 4;
     public const int FreeLimit = 30;
     public const int PremiumLimit = 300;
     public const int QueryMaxLength = 200;
@@ -163,44 +170,30 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
         var take = Math.Min(PageSize, limit - skip);
         var rows = await RankedPageAsync(viewer.UserId, text, filters, skip, take, ct);
         var total = (int)rows[0].Total;
-        var found = rows.Where(r => r.UserId is not null).ToList();
-        var ids = found.Select(r => r.UserId!.Value).ToArray();
-
-        IReadOnlyDictionary<Guid, int?> degrees = new Dictionary<Guid, int?>();
-        var relations = new Dictionary<Guid, RelationRow>();
-        if (viewer.UserId is { } me && ids.Length > 0)
-        {
-            relations = (await RelationsAsync(me, ids, ct)).ToDictionary(r => r.UserId);
-            degrees = await network.DegreesAsync(me, ids, ct);
-        }
-
-        var hits = found.Select(r =>
+        var hits = rows.Where(r => r.UserId is not null).Select(r =>
         {
             var id = r.UserId!.Value;
-            var rel = relations.GetValueOrDefault(id);
-            var (status, requestId) = rel switch
+            var member = viewer.UserId is not null;
+            var (status, requestId) = r switch
             {
-                null => (ContactStatus.None, (Guid?)null),
-                { IsContact: true } => (ContactStatus.Contacts, null),
-                { RequestId: { } rid } when rel.RequestFrom == viewer.UserId => (ContactStatus.RequestSent, rid),
+                _ when !member => (ContactStatus.None, (Guid?)null),
+                { Closeness: 1 } => (ContactStatus.Contacts, null),
+                { RequestId: { } rid } when r.RequestFrom == viewer.UserId => (ContactStatus.RequestSent, rid),
                 { RequestId: { } rid, Declined: false } => (ContactStatus.RequestReceived, rid),
                 _ => (ContactStatus.None, null),
             };
-            var shared = rel is null || r.ContactListVisibility == (int)ContactListVisibility.OnlyMe
-                ? (int?)null
-                : rel.Shared;
+            int? degree = !member ? null : r.Closeness is 1 or 2 ? r.Closeness : ThirdOrFurther;
+            var shared = !member || r.ContactListVisibility == (int)ContactListVisibility.OnlyMe ? null : r.Shared;
             return new MemberSearchHit(id, r.FirstName!, r.LastName!, r.Slug!, r.PhotoFileId, r.Headline, r.Position,
-                r.Employer, r.City, r.Country, degrees.GetValueOrDefault(id), shared, status, requestId);
+                r.Employer, r.City, r.Country, degree, shared, status, requestId);
         }).ToList();
         return new(text, filters, hits, total, limit, page, ignored, Searched: true, MoreThanTotal: rows[0].Capped);
     }
 
     private sealed record RankedRow(long Total, bool Capped, long? Ordinal, Guid? UserId, string? FirstName, string? LastName,
         string? Slug, Guid? PhotoFileId, string? Headline, string? Position, string? Employer, string? City,
-        string? Country, int? ContactListVisibility);
-
-    private sealed record RelationRow(Guid UserId, int Shared, bool IsContact, Guid? RequestId, Guid? RequestFrom,
-        bool Declined);
+        string? Country, int? ContactListVisibility, int? Closeness, int? Shared, Guid? RequestId, Guid? RequestFrom,
+        bool? Declined);
 
     /// <summary>
     /// The one query that finds, filters, ranks and pages: always at least one row (the total), plus one per member on
@@ -462,37 +455,32 @@ public class SearchService(AppDbContext db, NetworkService network, TimeProvider
             ),
             page AS (
                 SELECT @skip + row_number() OVER (ORDER BY top.exact DESC, top.relevance DESC, top.closeness, top.name, top.id) AS ordinal,
-                       top.id
+                       top.id, top.closeness
                 FROM (SELECT m.*, {closeness} AS closeness
                       FROM matches m
                       ORDER BY m.exact DESC, m.relevance DESC, closeness, m.name, m.id
                       LIMIT @take OFFSET @skip) top
             )
+            -- Each member on the page with what the result shows of the viewer's network: the degree is the closeness
+            -- that ranked it (1st, 2nd, 3rd or further), the contacts shared with the viewer, a contact request either way.
             SELECT t.total AS "Total", t.capped AS "Capped", page.ordinal AS "Ordinal", page.id AS "UserId",
                    u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId" AS "PhotoFileId", p."Headline",
-                   p."Position", p."Employer", p."City", p."Country", p."ContactListVisibility"
+                   p."Position", p."Employer", p."City", p."Country", p."ContactListVisibility",
+                   page.closeness AS "Closeness",
+                   CASE WHEN page.id IS NOT NULL AND @viewer <> '00000000-0000-0000-0000-000000000000'::uuid THEN
+                        (SELECT count(*) FROM "Contacts" c
+                         WHERE c."UserId" = page.id AND c."ContactUserId" IN (SELECT id FROM mine))::int END AS "Shared",
+                   r."Id" AS "RequestId", r."FromUserId" AS "RequestFrom", r."DeclinedAt" IS NOT NULL AS "Declined"
             FROM counted t
             LEFT JOIN page ON true
             LEFT JOIN "MemberProfiles" p ON p."UserId" = page.id
             LEFT JOIN "AspNetUsers" u ON u."Id" = page.id
+            LEFT JOIN "ContactRequests" r
+                   ON (r."FromUserId" = @viewer AND r."ToUserId" = page.id) OR (r."FromUserId" = page.id AND r."ToUserId" = @viewer)
             ORDER BY page.ordinal
             """;
         return await db.Database.SqlQueryRaw<RankedRow>(sql, parameters.Cast<object>().ToArray()).ToListAsync(ct);
     }
-
-    /// <summary>For the members on one page: the relation to the viewer and the contacts they share. One query.</summary>
-    private async Task<List<RelationRow>> RelationsAsync(Guid me, Guid[] ids, CancellationToken ct) =>
-        await db.Database.SqlQuery<RelationRow>($"""
-            SELECT t.id AS "UserId",
-                   (SELECT count(*) FROM "Contacts" c
-                    WHERE c."UserId" = t.id
-                      AND c."ContactUserId" IN (SELECT m."ContactUserId" FROM "Contacts" m WHERE m."UserId" = {me}))::int AS "Shared",
-                   EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = {me} AND c."ContactUserId" = t.id) AS "IsContact",
-                   r."Id" AS "RequestId", r."FromUserId" AS "RequestFrom", COALESCE(r."DeclinedAt" IS NOT NULL, false) AS "Declined"
-            FROM unnest({ids}) AS t(id)
-            LEFT JOIN "ContactRequests" r
-                   ON (r."FromUserId" = {me} AND r."ToUserId" = t.id) OR (r."FromUserId" = t.id AND r."ToUserId" = {me})
-            """).ToListAsync(ct);
 
     /// <summary>No phrase, exclusion or alternative: just words.</summary>
     public static bool IsPlain(string text) =>

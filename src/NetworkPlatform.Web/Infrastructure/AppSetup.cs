@@ -76,8 +76,7 @@ public static class AppSetup
         var rankCap = config.GetValue("Search:RankCap", NetworkPlatform.Domain.Search.SearchService.DefaultRankCap);
         var countCap = config.GetValue("Search:CountCap", NetworkPlatform.Domain.Search.SearchService.DefaultCountCap);
         services.AddScoped(sp => new NetworkPlatform.Domain.Search.SearchService(
-            sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<NetworkService>(),
-            sp.GetRequiredService<TimeProvider>()) { RankCap = Math.Max(1, rankCap), CountCap = Math.Max(1, countCap) });
+            sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>()) { RankCap = Math.Max(1, rankCap), CountCap = Math.Max(1, countCap) });
         services.AddScoped<ContactListService>();
         services.AddScoped<ContactExportService>();
         services.AddScoped<ProfileImportService>();

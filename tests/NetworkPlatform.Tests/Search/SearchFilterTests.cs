@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Tests.Infrastructure;
 using static NetworkPlatform.Tests.Profiles.ProfileViewTestData;
@@ -51,15 +52,67 @@ public class SearchFilterTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["Grad Drei", "Grad Fremd"], (await client.SearchNamesAsync(Url("Grad", place, "&degree=ThirdOrMore"))).Order());
         Assert.Equal(4, (await client.SearchNamesAsync(Url("Grad", place))).Count);
 
-        // The badges: 1st, 2nd, 3rd, none for someone further away.
+        // The badges: 1st, 2nd, and "3rd+" for three steps and further alike, as the filter (SearchService.ThirdOrFurther).
         var page = await client.OpenAsync(Url("Grad", place));
         string? Badge(string name) => page.Document.QuerySelectorAll("[data-testid=search-hit]")
             .Single(li => li.QuerySelector("[data-testid=hit-name]")!.TextContent.Trim() == name)
             .QuerySelector(".np-degree")?.TextContent.Trim();
         Assert.Equal("1st", Badge("Grad Eins"));
         Assert.Equal("2nd", Badge("Grad Zwei"));
-        Assert.Equal("3rd", Badge("Grad Drei"));
-        Assert.Null(Badge("Grad Fremd"));
+        Assert.Equal("3rd+", Badge("Grad Drei"));
+        Assert.Equal("3rd+", Badge("Grad Fremd"));
+    }
+
+    [Fact]
+    public async Task Each_result_shows_the_relation_to_the_viewer_and_the_contacts_they_share()
+    {
+        var place = NewPlace();
+        var (me, client) = await app.SearcherAsync();
+        var ids = await app.AddMembersAsync([
+            ("Bezug", "Kontakt", p => p.City = place),
+            ("Bezug", "Angefragt", p => p.City = place),
+            ("Bezug", "Anfragend", p => p.City = place),
+            ("Bezug", "Abgelehnt", p => p.City = place),
+            ("Bezug", "Verborgen", p => { p.City = place; p.ContactListVisibility = Domain.Contacts.ContactListVisibility.OnlyMe; }),
+            ("Bezug", "Fremd", p => p.City = place),
+            ("Bezug", "Mittler", p => p.City = NewPlace()),
+        ]);
+        var (contact, asked, asking, declined, hidden, stranger, middle) = (ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]);
+        await app.ConnectAsync(me, contact);
+        await app.ConnectAsync(me, middle);
+        foreach (var other in new[] { contact, asked, asking, hidden })
+            await app.ConnectAsync(middle, other);
+        using (var scope = app.Services.CreateScope())
+        {
+            var contacts = scope.ServiceProvider.GetRequiredService<Domain.Contacts.ContactService>();
+            await contacts.RequestAsync(me, asked, null);
+            await contacts.RequestAsync(asking, me, null);
+            await contacts.RequestAsync(declined, me, null);
+            var (_, request) = await contacts.RelationAsync(me, declined);
+            await contacts.DeclineAsync(me, request!.Value);
+        }
+
+        var page = await client.OpenAsync(Url("Bezug", place));
+        AngleSharp.Dom.IElement Hit(string name) => page.Document.QuerySelectorAll("[data-testid=search-hit]")
+            .Single(li => li.QuerySelector("[data-testid=hit-name]")!.TextContent.Trim() == name);
+        string Actions(string name) => string.Join(" | ", Hit(name).QuerySelectorAll(".np-contact-actions button, .np-contact-actions .btn")
+            .Select(b => b.TextContent.Trim()).Distinct());
+        string? Shared(string name) => Hit(name).QuerySelector("[data-testid=hit-shared]")?.TextContent.Trim();
+
+        Assert.Equal(6, page.HitNames().Count);
+        Assert.Contains("Contact", Actions("Bezug Kontakt"));
+        Assert.DoesNotContain("Add as contact", Actions("Bezug Kontakt"));
+        Assert.Contains("Request sent", Actions("Bezug Angefragt"));
+        Assert.Contains("Withdraw", Actions("Bezug Angefragt"));
+        Assert.Contains("Accept", Actions("Bezug Anfragend"));
+        Assert.Contains("Add as contact", Actions("Bezug Abgelehnt")); // a declined request is not shown to the decliner
+        Assert.Contains("Add as contact", Actions("Bezug Fremd"));
+        // Shared contacts: the middle member, except where the member hides their contact list.
+        Assert.Equal("1 shared contact", Shared("Bezug Angefragt"));
+        Assert.Equal("1 shared contact", Shared("Bezug Kontakt"));
+        Assert.Null(Shared("Bezug Verborgen"));
+        Assert.Null(Shared("Bezug Fremd"));
+        Assert.Equal("2nd", Hit("Bezug Verborgen").QuerySelector(".np-degree")?.TextContent.Trim());
     }
 
     [Fact]

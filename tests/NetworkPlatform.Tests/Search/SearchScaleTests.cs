@@ -16,7 +16,7 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
     private Task<MemberSearchResults> SearchAsync(Guid viewer, string? q, MemberSearchFilters filters, int cap,
         int countCap = SearchService.DefaultCountCap, int circleCap = 20000,
         int circlePerMatch = SearchService.DefaultCirclePerMatch) =>
-        app.WithDbAsync(db => new SearchService(db, new NetworkService(db), app.Clock)
+        app.WithDbAsync(db => new SearchService(db, app.Clock)
             {
                 RankCap = cap, CountCap = countCap, CircleCap = circleCap, CirclePerMatch = circlePerMatch,
             }
