@@ -101,7 +101,7 @@ public static class SearchBenchmark
         var counter = new QueryCounter();
         var log = new CommandLog();
         var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(new NpgsqlConnectionStringBuilder(cs) { ApplicationName = "bench-service" }.ConnectionString)
+            .UseNpgsql(DatabaseConnection.Tune(new NpgsqlConnectionStringBuilder(cs) { ApplicationName = "bench-service" }.ConnectionString))
             .AddInterceptors(counter, log)
             .Options;
         var runner = new Runner(options, counter, log, machine, o.Warmup, o.Attempts, o.PauseSeconds,

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Contacts;
@@ -217,12 +218,13 @@ public class SearchService(AppDbContext db, TimeProvider time)
         {
             new("viewer", NpgsqlDbType.Uuid) { Value = viewer ?? Guid.Empty },
             new("suspended_from", NpgsqlDbType.TimestampTz) { Value = (now + SuspensionThreshold).UtcDateTime },
-            new("skip", NpgsqlDbType.Integer) { Value = skip },
-            new("take", NpgsqlDbType.Integer) { Value = take },
-            new("cap", NpgsqlDbType.Integer) { Value = RankCap },
-            new("count_cap", NpgsqlDbType.Integer) { Value = Math.Max(RankCap, CountCap) },
-            new("circle_cap", NpgsqlDbType.Integer) { Value = CircleCap },
-            new("circle_per_match", NpgsqlDbType.Integer) { Value = CirclePerMatch },
+        };
+        // Numbers the service sets (the caps, the page) are written into the text, so that a plan PostgreSQL keeps for
+        // the statement is made for them; only what a person typed, who searches and the time are parameters.
+        var numbers = new Dictionary<string, int>
+        {
+            ["skip"] = skip, ["take"] = take, ["cap"] = RankCap, ["count_cap"] = Math.Max(RankCap, CountCap),
+            ["circle_cap"] = CircleCap, ["circle_per_match"] = CirclePerMatch,
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
@@ -376,14 +378,14 @@ public class SearchService(AppDbContext db, TimeProvider time)
                                                HAVING count(DISTINCT n.ord) = (SELECT cardinality(words) FROM qw)), 0)) * 1000)::int
               """
             : "round(a.rank * 1000)::int";
-        // Closeness (2nd degree): by looking at each match's own contacts while the matches are few (at most
-        // ProbeFactor x the viewer's contacts: both cost about members x their contacts), else by the circle.
-        // The circle is read up to the cap, and for closeness further with the matches (CirclePerMatch); not when the
-        // degree filter reads it, since the matches depend on that filter.
+        // Closeness (2nd degree), for the contenders for the page only (below): by looking at each one's own contacts
+        // while they are few (at most ProbeFactor x the viewer's contacts: both cost about members x their contacts),
+        // else by the circle. The circle is read up to the cap, and for closeness further with the contenders
+        // (CirclePerMatch); not when the degree filter reads it, since the matches depend on that filter.
         var degreeFilter = f.Degree is DegreeFilter.Second or DegreeFilter.ThirdOrMore;
         var circleLimit = degreeFilter
             ? "@circle_cap"
-            : "GREATEST(@circle_cap, @circle_per_match * (SELECT count(*) FROM matches))";
+            : "GREATEST(@circle_cap, @circle_per_match * (SELECT count(*) FROM contenders))";
         // The viewer's 2nd-degree circle, read only when needed; before the matches when the filter needs it, else after.
         var circle = $"""
             circle AS MATERIALIZED (
@@ -393,7 +395,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
             """;
         var closeness = $"""
             CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
-                 WHEN (SELECT count(*) FROM matches) <= {ProbeFactor} * (SELECT count(*) FROM mine)
+                 WHEN (SELECT count(*) FROM contenders) <= {ProbeFactor} * (SELECT count(*) FROM mine)
                       OR (SELECT count(*) FROM circle) > {circleLimit} THEN
                       CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
                                         WHERE c."UserId" = m.id
@@ -438,6 +440,18 @@ public class SearchService(AppDbContext db, TimeProvider time)
                       WHERE (SELECT count(*) FROM doc) > @cap {docCheck} AND {visible}) a
                 ORDER BY a.id, a.exact DESC, a.rank DESC
             ),
+            -- Closeness only decides between matches that are equal by name and text: the page holds the matches ranked
+            -- at least as high by those two as the last one on it. Only these contenders need their closeness (for
+            -- words, some dozens of a thousand matches), so the viewer's circle is rarely read for ranking.
+            cut AS MATERIALIZED (
+                SELECT m.exact, m.relevance FROM matches m
+                ORDER BY m.exact DESC, m.relevance DESC
+                OFFSET @skip + @take - 1 LIMIT 1
+            ),
+            contenders AS MATERIALIZED (
+                SELECT m.* FROM matches m
+                WHERE NOT EXISTS (SELECT 1 FROM cut) OR (m.exact, m.relevance) >= (SELECT c.exact, c.relevance FROM cut c)
+            ),
             {(degreeFilter ? "" : circle)}
             -- The total: what was ranked, or, when the text matches hit the rank cap, counted on without ranking up to
             -- the count cap. Near names are counted only as far as they are ranked: beyond, "more than" (a common name
@@ -457,7 +471,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
                 SELECT @skip + row_number() OVER (ORDER BY top.exact DESC, top.relevance DESC, top.closeness, top.name, top.id) AS ordinal,
                        top.id, top.closeness
                 FROM (SELECT m.*, {closeness} AS closeness
-                      FROM matches m
+                      FROM contenders m
                       ORDER BY m.exact DESC, m.relevance DESC, closeness, m.name, m.id
                       LIMIT @take OFFSET @skip) top
             )
@@ -479,6 +493,8 @@ public class SearchService(AppDbContext db, TimeProvider time)
                    ON (r."FromUserId" = @viewer AND r."ToUserId" = page.id) OR (r."FromUserId" = page.id AND r."ToUserId" = @viewer)
             ORDER BY page.ordinal
             """;
+        sql = Regex.Replace(sql, @"@(skip|take|cap|count_cap|circle_cap|circle_per_match)\b",
+            m => numbers[m.Groups[1].Value].ToString(System.Globalization.CultureInfo.InvariantCulture));
         return await db.Database.SqlQueryRaw<RankedRow>(sql, parameters.Cast<object>().ToArray()).ToListAsync(ct);
     }
 

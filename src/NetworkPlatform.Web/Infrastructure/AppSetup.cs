@@ -56,7 +56,7 @@ public static class AppSetup
 
         var connectionString = config.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README, Configuration).");
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(DatabaseConnection.Tune(connectionString)));
 
         // Domain services
         services.AddScoped<PremiumService>();

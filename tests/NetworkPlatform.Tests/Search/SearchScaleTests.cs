@@ -53,6 +53,51 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Closeness_orders_equal_matches_on_every_page_and_never_lifts_a_weaker_match()
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        // 21 members with the word twice (they rank higher), then four with it once; the searcher's contact and a
+        // contact's contact are in each group, named to sort last.
+        var twice = Enumerable.Range(1, 19).Select(i => ($"Anna{i:00}", "Doppelt", (Action<Domain.Profiles.MemberProfile>)(p =>
+        {
+            p.City = place; p.Headline = "Schnittmuster"; p.Summary = "Schnittmuster seit Jahren.";
+        })));
+        var once = Enumerable.Range(1, 2).Select(i => ($"Anna{i:00}", "Einmal", (Action<Domain.Profiles.MemberProfile>)(p =>
+        {
+            p.City = place; p.Summary = "Schnittmuster seit Jahren.";
+        })));
+        var ids = await app.AddMembersAsync([
+            .. twice,
+            ("Zora", "Doppelt", p => { p.City = place; p.Headline = "Schnittmuster"; p.Summary = "Schnittmuster seit Jahren."; }),
+            ("Zeno", "Doppelt", p => { p.City = place; p.Headline = "Schnittmuster"; p.Summary = "Schnittmuster seit Jahren."; }),
+            .. once,
+            ("Zora", "Einmal", p => { p.City = place; p.Summary = "Schnittmuster seit Jahren."; }),
+            ("Zeno", "Einmal", p => { p.City = place; p.Summary = "Schnittmuster seit Jahren."; }),
+        ]);
+        var middle = await app.AddMemberAsync("Mia", "Mitte", p => p.City = NewPlace());
+        await app.ConnectAsync(me, middle);
+        await app.ConnectAsync(middle, ids[19]); // Zora Doppelt: 2nd
+        await app.ConnectAsync(me, ids[20]);     // Zeno Doppelt: 1st
+        await app.ConnectAsync(middle, ids[23]); // Zora Einmal: 2nd
+        await app.ConnectAsync(me, ids[24]);     // Zeno Einmal: 1st
+
+        Task<MemberSearchResults> Page(int page) => app.WithDbAsync(db => new SearchService(db, app.Clock)
+            .SearchAsync(new SearchViewer(me, Premium: true), "Schnittmuster", new() { City = place }, page));
+        var first = await Page(1);
+        var second = await Page(2);
+
+        Assert.Equal(25, first.Total);
+        Assert.Equal(["Zeno Doppelt", "Zora Doppelt", "Anna01 Doppelt"], first.Hits.Take(3).Select(h => $"{h.FirstName} {h.LastName}"));
+        Assert.Equal([1, 2, SearchService.ThirdOrFurther], first.Hits.Take(3).Select(h => h.Degree ?? 0));
+        Assert.All(first.Hits, h => Assert.Equal("Doppelt", h.LastName));
+        Assert.Equal(["Anna19 Doppelt", "Zeno Einmal", "Zora Einmal", "Anna01 Einmal", "Anna02 Einmal"],
+            second.Hits.Select(h => $"{h.FirstName} {h.LastName}"));
+        Assert.Equal([SearchService.ThirdOrFurther, 1, 2, SearchService.ThirdOrFurther, SearchService.ThirdOrFurther],
+            second.Hits.Select(h => h.Degree ?? 0));
+    }
+
+    [Fact]
     public async Task Beyond_the_cap_the_total_says_more_than_and_exact_names_and_own_contacts_still_rank_first()
     {
         var place = NewPlace();
