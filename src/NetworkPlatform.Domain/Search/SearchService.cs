@@ -139,6 +139,14 @@ public class SearchService(AppDbContext db, TimeProvider time)
     public const int DefaultRankCap = 1000;
 
     /// <summary>
+    /// How many members of one name are read (at most <see cref="RankCap"/>): of each near name, and of the exact name
+    /// beyond the text matches. A common name and its typos have thousands ("Mueller": 7,000 Müller, Mueller, Muller),
+    /// and reading a thousand rows of each cost more than the rest of the search (bench/README.md). Nobody sees more
+    /// than <see cref="PremiumLimit"/> results. Settable for tests.
+    /// </summary>
+    public int NameCap { get; init; } = PremiumLimit;
+
+    /// <summary>
     /// How far the total is counted exactly; beyond, the page says "more than". Up to the rank cap the count is that
     /// of the matches read for ranking; a higher cap reads the text matches a second time, without ranking, up to it
     /// (about 3 µs a match; with filters that keep few matches, as long again as the search). Nobody pages beyond
@@ -225,6 +233,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
         {
             ["skip"] = skip, ["take"] = take, ["cap"] = RankCap, ["count_cap"] = Math.Max(RankCap, CountCap),
             ["circle_cap"] = CircleCap, ["circle_per_match"] = CirclePerMatch,
+            ["name_cap"] = Math.Min(NameCap, RankCap),
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
@@ -342,11 +351,12 @@ public class SearchService(AppDbContext db, TimeProvider time)
         var docCheck = hasText ? """AND (p."SearchDocument" @@ qw.tsq) IS TRUE""" : "";
         // Members by near names that the text did not find. The combination that is the query itself is left out: those
         // are exact names, and a name is in the text document, so they are text matches already. "Not found by the
-        // text" is "not among the text matches read" (testing the document again costs microseconds a row: it is
-        // compressed); exact up to the rank cap, beyond it a member whose name is near and whose text also matches
-        // may be counted twice in a total that is large anyway, and is ranked once. Each combination is read up to the
-        // cap, not all its members ("schmitt": 9,000 Schmidt, Schmid, Schmitz) before the duplicates are removed: the
-        // members of one combination are distinct, so the total is still "more than" exactly when one reached the cap.
+        // text" is "not among the text matches read" (testing the document again costs microseconds a row: a profile's
+        // document has a kilobyte); exact up to the rank cap, beyond it a member whose name is near and whose text also
+        // matches may be counted twice in a total that is large anyway, and is ranked once. Each combination is read up
+        // to the name cap, not all its members ("schmitt": 9,000 Schmidt, Schmid, Schmitz) before the duplicates are
+        // removed: the members of one combination are distinct, so the total is still "more than" exactly when one
+        // reached the cap.
         string Named(string columns, string limit) => plain
             ? $"""
               SELECT DISTINCT ON (p."UserId") {columns}
@@ -358,15 +368,16 @@ public class SearchService(AppDbContext db, TimeProvider time)
               LIMIT {limit}
               """
             : $"""SELECT {columns} FROM "MemberProfiles" p WHERE false""";
-        var named = Named("""p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords""", "@cap + 1");
-        // Exact names beyond the cap: for plain words an exact name is a text match (the name is in the document), so
-        // the document is not tested again (unpacking it costs microseconds a row, and a common name has a thousand).
+        var named = Named("""p."UserId" AS id, p."SearchName" AS name, false AS exact, 0::real AS rank, p."NameWords" AS namewords""", "@name_cap + 1");
+        // Exact names beyond the text matches read, up to the name cap: for plain words an exact name is a text match
+        // (the name is in the document), so the document is not tested again (microseconds a row, and a common name has
+        // thousands).
         var exactBranch = hasText
             ? $"""
               (SELECT {docColumns} {from}
                WHERE (SELECT count(*) FROM doc) > @cap AND cardinality(qw.words) > 0 AND p."NameWords" @> qw.words
                  {(plain ? "" : docCheck)} AND {visible}
-               LIMIT @cap + 1)
+               LIMIT @name_cap + 1)
               UNION ALL
               """
             : "";
@@ -463,8 +474,8 @@ public class SearchService(AppDbContext db, TimeProvider time)
                        (SELECT count(*) FROM named) AS named
             ),
             counted AS MATERIALIZED (
-                SELECT LEAST(doc, @count_cap) + LEAST(named, @cap) AS total,
-                       doc > @count_cap OR named > @cap AS capped
+                SELECT LEAST(doc, @count_cap) + LEAST(named, @name_cap) AS total,
+                       doc > @count_cap OR named > @name_cap AS capped
                 FROM totals
             ),
             page AS (
@@ -493,7 +504,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
                    ON (r."FromUserId" = @viewer AND r."ToUserId" = page.id) OR (r."FromUserId" = page.id AND r."ToUserId" = @viewer)
             ORDER BY page.ordinal
             """;
-        sql = Regex.Replace(sql, @"@(skip|take|cap|count_cap|circle_cap|circle_per_match)\b",
+        sql = Regex.Replace(sql, @"@(skip|take|cap|count_cap|circle_cap|circle_per_match|name_cap)\b",
             m => numbers[m.Groups[1].Value].ToString(System.Globalization.CultureInfo.InvariantCulture));
         return await db.Database.SqlQueryRaw<RankedRow>(sql, parameters.Cast<object>().ToArray()).ToListAsync(ct);
     }

@@ -15,10 +15,11 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private Task<MemberSearchResults> SearchAsync(Guid viewer, string? q, MemberSearchFilters filters, int cap,
         int countCap = SearchService.DefaultCountCap, int circleCap = 20000,
-        int circlePerMatch = SearchService.DefaultCirclePerMatch) =>
+        int circlePerMatch = SearchService.DefaultCirclePerMatch, int nameCap = SearchService.PremiumLimit) =>
         app.WithDbAsync(db => new SearchService(db, app.Clock)
             {
                 RankCap = cap, CountCap = countCap, CircleCap = circleCap, CirclePerMatch = circlePerMatch,
+                NameCap = nameCap,
             }
             .SearchAsync(new SearchViewer(viewer, Premium: true), q, filters, 1));
 
@@ -188,6 +189,11 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(2, capped.Total);
         Assert.Equal(3, capped.Hits.Count); // the one read beyond the cap, to know that there are more, is shown too
         Assert.All(capped.Hits, h => Assert.Contains(h.LastName, new[] { "Wurzelmann", "Wurzelman" }));
+
+        // The name cap on its own (below the rank cap) does the same.
+        var near = await SearchAsync(me, "Wurzelmamn", new() { City = place }, SearchService.DefaultRankCap, nameCap: 2);
+        Assert.True(near.MoreThanTotal);
+        Assert.Equal(2, near.Total);
 
         var all = await SearchAsync(me, "Wurzelmamn", new() { City = place }, SearchService.DefaultRankCap);
         Assert.False(all.MoreThanTotal);
