@@ -105,8 +105,9 @@ public class SearchService(AppDbContext db, TimeProvider time)
     public const double NameSimilarity = 0.5;
 
     /// <summary>
-    /// Closeness (2nd degree) is looked up per match in its own contacts while the matches are at most this many
-    /// times the viewer's contacts; beyond, the viewer's 2nd-degree circle is built once. Both cost about the number of
+    /// Closeness (2nd degree) is needed only for the contenders for the page (the matches equal by name and text to
+    /// the page's last one). It is looked up in each contender's own contacts while they are at most this many times
+    /// the viewer's contacts; beyond, the viewer's 2nd-degree circle is built once. Both cost about the number of
     /// members times their contacts, and a viewer's contacts have more contacts than the average match
     /// (bench/README.md, member search).
     /// </summary>
@@ -121,9 +122,9 @@ public class SearchService(AppDbContext db, TimeProvider time)
 
     /// <summary>
     /// For closeness (not for the degree filter), the circle is read further than <see cref="CircleCap"/>: up to this
-    /// many rows per match. Looking into a match's own contacts reads about 50 index entries (the mean number of
-    /// contacts), a circle row one, so for a hub searcher (a circle of 25,000) with a common name (2,600 matches) the
-    /// circle is still the cheaper way. Settable for tests (0: only <see cref="CircleCap"/>).
+    /// many rows per contender. Looking into a member's own contacts reads about 50 index entries (the mean number of
+    /// contacts), a circle row one, so for a hub searcher (a circle of 25,000) with a common name (a thousand tied
+    /// exact names) the circle is still the cheaper way. Settable for tests (0: only <see cref="CircleCap"/>).
     /// </summary>
     public int CirclePerMatch { get; init; } = DefaultCirclePerMatch;
 
