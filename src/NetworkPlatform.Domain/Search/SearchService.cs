@@ -178,7 +178,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
 
         var skip = (page - 1) * PageSize;
         var take = Math.Min(PageSize, limit - skip);
-        var rows = await RankedPageAsync(viewer.UserId, text, filters, skip, take, ct);
+        var rows = await RankedPageAsync(viewer.UserId, text, filters, skip, take, limit, ct);
         var total = (int)rows[0].Total;
         var hits = rows.Where(r => r.UserId is not null).Select(r =>
         {
@@ -220,7 +220,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
     /// </para>
     /// </summary>
     private async Task<List<RankedRow>> RankedPageAsync(Guid? viewer, string? text, MemberSearchFilters f, int skip,
-        int take, CancellationToken ct)
+        int take, int limit, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var parameters = new List<NpgsqlParameter>
@@ -234,7 +234,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
         {
             ["skip"] = skip, ["take"] = take, ["cap"] = RankCap, ["count_cap"] = Math.Max(RankCap, CountCap),
             ["circle_cap"] = CircleCap, ["circle_per_match"] = CirclePerMatch,
-            ["name_cap"] = Math.Min(NameCap, RankCap),
+            ["name_cap"] = Math.Min(NameCap, RankCap), ["limit"] = limit,
         };
         void Param(string name, object value) => parameters.Add(new NpgsqlParameter(name, value));
 
@@ -365,7 +365,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
                    LATERAL (SELECT p."UserId", p."SearchName", p."NameWords" FROM "MemberProfiles" p
                             WHERE p."NameWords" @> combos.words AND p."UserId" NOT IN (SELECT id FROM doc) AND {visible}
                             LIMIT {limit}) p
-              WHERE combos.words <> qw.words
+              WHERE combos.words <> qw.words AND NOT (SELECT exact_full FROM fill)
               LIMIT {limit}
               """
             : $"""SELECT {columns} FROM "MemberProfiles" p WHERE false""";
@@ -438,6 +438,13 @@ public class SearchService(AppDbContext db, TimeProvider time)
                 WHERE {visible} {docMatch}
                 LIMIT @cap + 1
             ),
+            {(plain ? """
+            -- Exact names (among the text matches read) that fill every page this member can reach: near names rank below
+            -- them and could never be seen, so they are not read; the total then says "more than".
+            fill AS MATERIALIZED (
+                SELECT count(*) >= @limit AS exact_full FROM doc WHERE doc.exact
+            ),
+            """ : "")}
             named AS MATERIALIZED (
                 {named}
             ),
@@ -472,11 +479,12 @@ public class SearchService(AppDbContext db, TimeProvider time)
                 SELECT CASE WHEN (SELECT count(*) FROM doc) > @cap AND @count_cap > @cap
                             THEN (SELECT count(*) FROM (SELECT 1 {from} WHERE {visible} {docMatch} LIMIT @count_cap + 1) x)
                             ELSE (SELECT count(*) FROM doc) END AS doc,
-                       (SELECT count(*) FROM named) AS named
+                       (SELECT count(*) FROM named) AS named,
+                       {(plain ? "(SELECT exact_full FROM fill) AND EXISTS (SELECT 1 FROM combos, qw WHERE combos.words <> qw.words)" : "false")} AS near_unread
             ),
             counted AS MATERIALIZED (
                 SELECT LEAST(doc, @count_cap) + LEAST(named, @name_cap) AS total,
-                       doc > @count_cap OR named > @name_cap AS capped
+                       doc > @count_cap OR named > @name_cap OR near_unread AS capped
                 FROM totals
             ),
             page AS (
@@ -505,7 +513,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
                    ON (r."FromUserId" = @viewer AND r."ToUserId" = page.id) OR (r."FromUserId" = page.id AND r."ToUserId" = @viewer)
             ORDER BY page.ordinal
             """;
-        sql = Regex.Replace(sql, @"@(skip|take|cap|count_cap|circle_cap|circle_per_match|name_cap)\b",
+        sql = Regex.Replace(sql, @"@(skip|take|cap|count_cap|circle_cap|circle_per_match|name_cap|limit)\b",
             m => numbers[m.Groups[1].Value].ToString(System.Globalization.CultureInfo.InvariantCulture));
         return await db.Database.SqlQueryRaw<RankedRow>(sql, parameters.Cast<object>().ToArray()).ToListAsync(ct);
     }

@@ -202,6 +202,29 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Near_names_are_not_read_when_exact_names_fill_every_reachable_page()
+    {
+        var place = NewPlace();
+        var (me, _) = await app.SearcherAsync();
+        await app.AddMembersAsync([
+            .. Enumerable.Range(1, SearchService.FreeLimit + 1).Select(i => ($"Ute{i:00}", "Kaskadenmann", (Action<Domain.Profiles.MemberProfile>)(p => p.City = place))),
+            .. Enumerable.Range(1, 2).Select(i => ($"Udo{i}", "Kaskadenman", (Action<Domain.Profiles.MemberProfile>)(p => p.City = place))),
+        ]);
+        Task<MemberSearchResults> Search(bool premium) => app.WithDbAsync(db => new SearchService(db, app.Clock)
+            .SearchAsync(new SearchViewer(me, premium), "Kaskadenmann", new() { City = place }, 1));
+
+        // A free member sees 30 results, all of them exact names: the near names are not read, the total says "more than".
+        var free = await Search(premium: false);
+        Assert.True(free.MoreThanTotal);
+        Assert.Equal(SearchService.FreeLimit + 1, free.Total);
+        Assert.All(free.Hits, h => Assert.Equal("Kaskadenmann", h.LastName));
+        // A premium member could page to them: they are read and counted.
+        var premium = await Search(premium: true);
+        Assert.False(premium.MoreThanTotal);
+        Assert.Equal(SearchService.FreeLimit + 3, premium.Total);
+    }
+
+    [Fact]
     public async Task The_skill_filter_alone_finds_whole_skills_whatever_their_case_and_accents()
     {
         var place = NewPlace();
