@@ -17,7 +17,8 @@ public static class DatabaseConnection
     public static string Tune(string connectionString)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Replace(" ", "").Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        // The builder writes back only what was set, under its canonical keyword, whichever spelling was used.
+        if (!b.ConnectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             b.MaxAutoPrepare = MaxAutoPrepare;
             b.AutoPrepareMinUsages = 2;

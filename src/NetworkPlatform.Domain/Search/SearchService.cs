@@ -180,10 +180,10 @@ public class SearchService(AppDbContext db, TimeProvider time)
         var take = Math.Min(PageSize, limit - skip);
         var rows = await RankedPageAsync(viewer.UserId, text, filters, skip, take, limit, ct);
         var total = (int)rows[0].Total;
+        var member = viewer.UserId is not null;
         var hits = rows.Where(r => r.UserId is not null).Select(r =>
         {
             var id = r.UserId!.Value;
-            var member = viewer.UserId is not null;
             var (status, requestId) = r switch
             {
                 _ when !member => (ContactStatus.None, (Guid?)null),

@@ -88,6 +88,11 @@ public static class SearchTestData
     public static IReadOnlyList<string> HitNames(this Page page) =>
         page.Document.QuerySelectorAll("[data-testid=hit-name]").Select(a => a.TextContent.Trim()).ToList();
 
+    /// <summary>The result card of the member of that name.</summary>
+    public static AngleSharp.Dom.IElement Hit(this Page page, string name) =>
+        page.Document.QuerySelectorAll("[data-testid=search-hit]")
+            .Single(li => li.QuerySelector("[data-testid=hit-name]")!.TextContent.Trim() == name);
+
     public static async Task<IReadOnlyList<string>> SearchNamesAsync(this HttpClient client, string url)
     {
         var page = await client.OpenAsync(url);
