@@ -56,7 +56,9 @@ public static class AppSetup
 
         var connectionString = config.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README, Configuration).");
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(DatabaseConnection.Tune(connectionString)));
+        // Tuned once here: the options callback runs for every DbContext, i.e. every request.
+        var database = DatabaseConnection.Tune(connectionString);
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(database));
 
         // Domain services
         services.AddScoped<PremiumService>();
