@@ -12,7 +12,7 @@
 #   NP_BENCH_REGENERATE=1                        generate the database again even if it exists
 #   NP_BENCH_PORT (default 55433), NP_BENCH_PGDATA (default bench/.data/pg)
 #   NP_BENCH_KEEP_RUNNING=1                      leave the server running afterwards (for psql, EXPLAIN, more runs)
-#   NP_BENCH_SHARED_BUFFERS                      shared_buffers of a server started here (default 8GB for the
+#   NP_BENCH_SHARED_BUFFERS                      shared_buffers of a server started here, in GB or MB (default 8GB for the
 #                                                network benchmark, 2GB for the search; bench/README.md says why)
 set -euo pipefail
 
@@ -55,11 +55,25 @@ if [ -z "${NP_BENCH_PG:-}" ]; then
   # synchronous_commit, full_page_writes off and wal_level=minimal only speed up loading (the data is thrown away
   # and rebuilt if the machine crashes); the measured scenarios only read. jit off, as for any OLTP workload.
   # shared_buffers: the network benchmark keeps the Contacts indexes (2 x 2.4 GB at 1M) in shared buffers. The search
-  # reads profile rows all over the table; on this kind of VM (no huge pages) a connection's first touch of each page
-  # of a big buffer pool costs a page fault, and 8 GB measured a quarter slower than 2 GB with the rest in the OS cache.
+  # reads profile rows all over the table and keeps its indexes in 2 GB, the rest in the OS cache (6 GB measured no
+  # faster). Huge pages when the machine has them reserved (huge_pages=try): without, each connection's first touch of
+  # each 4 kB of the buffer pool is a page fault, and a search that reads a thousand rows spent most of its time there
+  # (bench/README.md, "Fifth round"). Reserving them needs root: sysctl -w vm.nr_hugepages=N (N x 2 MB > shared_buffers).
   shared_buffers="${NP_BENCH_SHARED_BUFFERS:-$([ "$command" = run-search ] && echo 2GB || echo 8GB)}"
+  huge_total=$(awk '/^HugePages_Total:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
+  huge_kb=$(awk '/^Hugepagesize:/ {print $2}' /proc/meminfo 2>/dev/null || echo 2048)
+  case "$shared_buffers" in
+    *GB) buffers_kb=$(( ${shared_buffers%GB} * 1024 * 1024 )) ;;
+    *MB) buffers_kb=$(( ${shared_buffers%MB} * 1024 )) ;;
+    *) buffers_kb=0 ;;
+  esac
+  if [ "$buffers_kb" -gt 0 ] && { [ "${huge_total:-0}" -eq 0 ] || [ $(( huge_total * huge_kb )) -le "$buffers_kb" ]; }; then
+    np_log "no huge pages reserved for shared_buffers=$shared_buffers: the search will be slower (bench/README.md);" \
+      "as root: sysctl -w vm.nr_hugepages=$(( buffers_kb / ${huge_kb:-2048} * 11 / 10 ))"
+  fi
   np_pg_start "$pgdata" "$port" \
-    -c shared_buffers="$shared_buffers" -c effective_cache_size=16GB -c work_mem=32MB -c maintenance_work_mem=2GB \
+    -c shared_buffers="$shared_buffers" -c huge_pages=try \
+    -c effective_cache_size=16GB -c work_mem=32MB -c maintenance_work_mem=2GB \
     -c max_wal_size=16GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c effective_io_concurrency=200 \
     -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 \
     -c jit=off -c max_parallel_maintenance_workers=2

@@ -11,7 +11,7 @@ public static class Report
 {
     private static readonly string[] Settings =
     [
-        "shared_buffers", "effective_cache_size", "work_mem", "maintenance_work_mem", "random_page_cost",
+        "shared_buffers", "huge_pages", "effective_cache_size", "work_mem", "maintenance_work_mem", "random_page_cost",
         "effective_io_concurrency", "max_parallel_workers_per_gather", "jit", "fsync", "synchronous_commit",
         "full_page_writes", "wal_level", "max_wal_size",
     ];
@@ -134,7 +134,7 @@ public static class Report
     {
         L("## Machine");
         L("");
-        L($"- CPU: {CpuModel()}, `nproc` = {Environment.ProcessorCount}; RAM: {MemTotal()}; {OsName()}");
+        L($"- CPU: {CpuModel()}, `nproc` = {Environment.ProcessorCount}; RAM: {MemTotal()}; {OsName()}; {HugePages()}");
         L($"- {RuntimeInformation.FrameworkDescription}, Npgsql {typeof(NpgsqlConnection).Assembly.GetName().Version}, " +
           $"client and server on the same machine (TCP to 127.0.0.1)");
         L($"- {version}");
@@ -383,6 +383,23 @@ public static class Report
     private static string CpuModel() =>
         ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
         ?? RuntimeInformation.ProcessArchitecture.ToString();
+
+    /// <summary>
+    /// Whether the server's shared memory can be in huge pages (bench/README.md, fifth round): the machine's reserved
+    /// pool and how much of it is taken (mapped or promised to a running server) when the report is written.
+    /// </summary>
+    private static string HugePages()
+    {
+        long Value(string key) => ReadLines("/proc/meminfo").Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+        var total = Value("HugePages_Total");
+        var size = Value("Hugepagesize");
+        if (total == 0)
+            return "huge pages: none reserved";
+        var taken = total - Value("HugePages_Free") + Value("HugePages_Rsvd");
+        return $"huge pages: {total * size / 1024.0 / 1024.0:N1} GiB reserved, {taken * size / 1024.0 / 1024.0:N1} GiB of it taken (the server's shared memory)";
+    }
 
     private static string MemTotal()
     {

@@ -373,7 +373,7 @@ public static class SearchBenchmark
                              ('"IX_SearchNameWords_Word"', 'buffer')) AS x(r, mode)
                 """, conn) { CommandTimeout = 0 };
             var mb = await cmd.ExecuteScalarAsync();
-            // The profile rows' search documents would live in TOAST when long; warm that too.
+            // TOAST: the summaries, and a search document longer than a page (SearchSql.DocumentStorage); warm that too.
             await using var toast = new NpgsqlCommand("""
                 SELECT pg_prewarm(reltoastrelid, 'read') FROM pg_class WHERE relname = 'MemberProfiles' AND reltoastrelid <> 0
                 """, conn) { CommandTimeout = 0 };

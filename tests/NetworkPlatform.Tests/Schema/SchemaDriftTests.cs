@@ -22,11 +22,12 @@ public partial class SchemaDriftTests
         await using (var db = TestDatabase.NewContext(fromModel.ConnectionString))
         {
             // Functions and triggers are not part of an EF model, but the model's generated search columns call the
-            // functions (ADR 0006): they are made first, by the same SQL as the migration, the name-word trigger after
-            // the tables, and then both are compared like everything else.
+            // functions (ADR 0006): they are made first, by the same SQL as the migration, the name-word trigger and the
+            // search document's storage after the tables, and then both are compared like everything else.
             await db.Database.ExecuteSqlRawAsync(SearchSql.CreateFunctions);
             await db.Database.EnsureCreatedAsync();
             await db.Database.ExecuteSqlRawAsync(SearchSql.CreateTriggers);
+            await db.Database.ExecuteSqlRawAsync(SearchSql.DocumentStorage);
         }
 
         var expected = Normalize(await DumpAsync(fromModel));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Contacts;
+using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Domain.Search;
 using NetworkPlatform.Tests.Infrastructure;
 using static NetworkPlatform.Tests.Search.SearchTestData;
@@ -51,6 +52,34 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
             new() { City = place, Degree = DegreeFilter.Second }, 1000, circleCap: circleCap, circlePerMatch: circlePerMatch)));
         Assert.Equal("Anke Fern, Bert Fern, Carl Fern", Names(await SearchAsync(me, null,
             new() { City = place, Degree = DegreeFilter.ThirdOrMore }, 1000, circleCap: circleCap, circlePerMatch: circlePerMatch)));
+    }
+
+    [Fact]
+    public async Task The_search_document_is_kept_in_the_row_and_the_longest_profile_is_still_saved_and_found()
+    {
+        // Ranking reads every match's document: kept in the row (storage MAIN), not in TOAST (bench/README.md).
+        var storage = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""
+            SELECT attstorage::text AS "Value" FROM pg_attribute
+            WHERE attrelid = '"MemberProfiles"'::regclass AND attname = 'SearchDocument'
+            """).SingleAsync());
+        Assert.Equal("m", storage);
+
+        // A full summary of distinct words makes a document larger than a page: PostgreSQL then moves it out after
+        // all (MAIN allows that as the last resort) instead of refusing the row.
+        var rng = new Random(7);
+        var words = new List<string>();
+        while (words.Sum(w => w.Length + 1) < MemberProfile.SummaryMaxLength - 40)
+            words.Add(new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + rng.Next(26))).ToArray()));
+        var unique = "Zollspeicher" + new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+        var summary = string.Join(' ', words) + " " + unique;
+        Assert.True(summary.Length <= MemberProfile.SummaryMaxLength);
+        var (me, _) = await app.SearcherAsync();
+        var id = await app.AddMemberAsync("Lang", "Profil", p => { p.Summary = summary; p.Headline = unique; });
+
+        var found = await SearchAsync(me, unique, new(), 1000);
+        Assert.Equal([id], found.Hits.Select(h => h.UserId));
+        Assert.Equal(summary, await app.WithDbAsync(db => db.Profiles.Where(p => p.UserId == id)
+            .Select(p => p.Summary).SingleAsync()));
     }
 
     [Fact]
