@@ -45,7 +45,8 @@ public sealed class BenchOptions
           --out FILE           markdown report (default bench/results/network-<N>.md, search-<N>.md for run-search)
 
         run-search (and --iterations, --warmup, --seed, --only, --no-prewarm, --attempts, --pause, --label, --out):
-          --clients LIST       concurrent clients per scenario, comma-separated (default 1,16)
+          --clients LIST       concurrent clients per scenario, comma-separated (default 1,2,16: one, as many as
+                               the bench machine has cores, and the issue's 16)
           --burst K            sign-ups inserted after the steady-state runs, then measured again (default 100000; 0 = none)
           --burst-batch B      sign-ups per transaction in the burst (default 100)
           --slow-iterations K  measured calls for the filters-only scenario, which scans (default 40)
@@ -76,7 +77,7 @@ public sealed class BenchOptions
     public string? Label { get; private set; }
     public int Attempts { get; private set; } = 4;
     public int PauseSeconds { get; private set; } = 20;
-    public int[] ClientCounts { get; private set; } = [1, 16];
+    public int[] ClientCounts { get; private set; } = [1, 2, 16];
     public int Clients => ClientCounts.Max();
     public int Burst { get; private set; } = 100_000;
     public int BurstBatch { get; private set; } = 100;

@@ -264,7 +264,9 @@ public static class Report
         L("makes it: a new `AppDbContext` per call (pooled Npgsql connection), `SearchService.SearchAsync(viewer, query, filters, page 1)`");
         L("(the page's degree badges, shared contacts and contact requests in the same query), and reading the 20 hits. Every other call is by a premium member");
         L("(limit 300, the first page is the same). The viewer is a random member with contacts. \"16 clients\" = 16 callers at");
-        L("once, each starting its next search when the last returned (the server has 2 cores: beyond 2 they queue). After");
+        L($"once, each starting its next search when the last returned (the machine has {Environment.ProcessorCount} cores, shared by the server and the");
+        L("callers: up to that many searches run side by side, beyond they queue, and a p95 at 16 clients is about 16 / cores");
+        L("times the time one search takes alone). After");
         L($"{o.Warmup} unmeasured warm-up calls per scenario. Cache: {prewarm}.");
         L();
         Machine(L, o, version, settings, loadAverage,
