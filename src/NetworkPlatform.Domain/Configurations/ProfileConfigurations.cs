@@ -39,10 +39,10 @@ public class MemberProfileConfiguration : IEntityTypeConfiguration<MemberProfile
         b.Property<string[]>(SearchColumns.SkillKeys).HasComputedColumnSql(SearchSql.SkillKeysColumn, stored: true);
         foreach (var (column, sql) in SearchSql.FilterKeyColumns)
             b.Property<string>(column).HasColumnType("text").HasComputedColumnSql(sql, stored: true);
-        b.HasIndex(SearchColumns.SearchDocument).HasMethod("gin");
-        // Written through, without GIN's pending list (SearchSql.CreateIndexes says why).
+        // A short pending list, and none for the name words (SearchSql.CreateIndexes says why).
+        b.HasIndex(SearchColumns.SearchDocument).HasMethod("gin").HasStorageParameter("gin_pending_list_limit", SearchSql.PendingListLimitKb);
         b.HasIndex(SearchColumns.NameWords).HasMethod("gin").HasStorageParameter("fastupdate", false);
-        b.HasIndex(SearchColumns.SkillKeys).HasMethod("gin");
+        b.HasIndex(SearchColumns.SkillKeys).HasMethod("gin").HasStorageParameter("gin_pending_list_limit", SearchSql.PendingListLimitKb);
         b.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Languages).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Links).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -12,8 +12,8 @@ namespace NetworkPlatform.Domain.Migrations;
 /// move when they are next written, or all at once with <c>VACUUM FULL "MemberProfiles"</c> at a quiet time (it locks
 /// the table: 50 s at a million members; README, "PostgreSQL for a large network"). The migration does not rewrite the
 /// table itself, so that an upgrade never blocks for that long unasked.</item>
-/// <item>The name words' GIN index written through, without a pending list (<see cref="SearchSql.CreateIndexes"/>);
-/// what is pending now is merged into it.</item>
+/// <item>GIN pending lists short (document, skills: 256 kB) or none (name words), since every search reads them
+/// (<see cref="SearchSql.CreateIndexes"/>); what is pending now is merged into the indexes.</item>
 /// </list>
 /// Hand-written (ADR 0002).
 /// </summary>
@@ -25,14 +25,19 @@ public class SearchStorage : Migration
     {
         migrationBuilder.Sql(SearchSql.DocumentStorage);
         migrationBuilder.Sql("""
+ALTER INDEX "IX_MemberProfiles_SearchDocument" SET (gin_pending_list_limit = 256);
+ALTER INDEX "IX_MemberProfiles_SkillKeys" SET (gin_pending_list_limit = 256);
 ALTER INDEX "IX_MemberProfiles_NameWords" SET (fastupdate = false);
-SELECT gin_clean_pending_list('"IX_MemberProfiles_NameWords"');
+SELECT gin_clean_pending_list('"IX_MemberProfiles_SearchDocument"'::regclass), gin_clean_pending_list('"IX_MemberProfiles_SkillKeys"'::regclass),
+       gin_clean_pending_list('"IX_MemberProfiles_NameWords"'::regclass);
 """);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
         migrationBuilder.Sql("""
 ALTER INDEX "IX_MemberProfiles_NameWords" RESET (fastupdate);
+ALTER INDEX "IX_MemberProfiles_SkillKeys" RESET (gin_pending_list_limit);
+ALTER INDEX "IX_MemberProfiles_SearchDocument" RESET (gin_pending_list_limit);
 ALTER TABLE "MemberProfiles" ALTER COLUMN "SearchDocument" SET STORAGE EXTENDED;
 """);
 }

@@ -104,16 +104,23 @@ setweight(np_search_words(COALESCE("AcademicTitle", '') || ' ' || "FullName"), '
     /// <summary>
     /// The GIN indexes of the profile table, one per line, as the migration creates them; the benchmark's generator
     /// drops them for its bulk load and builds them again from this same text, so its schema is the production one.
-    /// The name words' index is written through (<c>fastupdate = false</c>): a name with a typo probes it once per
-    /// combination of near words (up to 100), and each probe also reads all of GIN's pending list, the entries not yet
-    /// merged; after a burst of 100,000 sign-ups that list made a probe 1 ms instead of 0.02 (bench/README.md, fifth
-    /// round). A name has two or three words, so writing them into the index at once costs a sign-up little.
+    /// GIN collects new entries in a pending list and merges them later in bulk, but every search through the index
+    /// reads the whole list and compares each entry with the query: after a burst of 100,000 sign-ups the default
+    /// 4 MB held 2,000 profiles' documents (400 pages) and a probe of the name words took 1 ms instead of 0.02
+    /// (bench/README.md, fifth round). So the document and skill indexes keep at most
+    /// <see cref="PendingListLimitKb"/> kB pending, and the name words' index none (<c>fastupdate = false</c>): a name
+    /// with a typo probes it once per combination of near words (up to 100), and a name has two or three words, so
+    /// writing them at once costs a sign-up little.
     /// </summary>
     public const string CreateIndexes = """
-CREATE INDEX "IX_MemberProfiles_SearchDocument" ON "MemberProfiles" USING gin ("SearchDocument");
+CREATE INDEX "IX_MemberProfiles_SearchDocument" ON "MemberProfiles" USING gin ("SearchDocument") WITH (gin_pending_list_limit = 256);
 CREATE INDEX "IX_MemberProfiles_NameWords" ON "MemberProfiles" USING gin ("NameWords") WITH (fastupdate = false);
-CREATE INDEX "IX_MemberProfiles_SkillKeys" ON "MemberProfiles" USING gin ("SkillKeys");
+CREATE INDEX "IX_MemberProfiles_SkillKeys" ON "MemberProfiles" USING gin ("SkillKeys") WITH (gin_pending_list_limit = 256);
 """;
+
+    /// <summary>The pending list of the document and skill indexes, in kB (<see cref="CreateIndexes"/>).</summary>
+    public const int PendingListLimitKb = 256;
+
 
     /// <summary>
     /// The dictionary of name words (<c>SearchNameWords</c>) kept current by a trigger on every insert, name change and
