@@ -24,9 +24,9 @@ public class SearchStorage : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql(SearchSql.DocumentStorage);
-        migrationBuilder.Sql("""
-ALTER INDEX "IX_MemberProfiles_SearchDocument" SET (gin_pending_list_limit = 256);
-ALTER INDEX "IX_MemberProfiles_SkillKeys" SET (gin_pending_list_limit = 256);
+        migrationBuilder.Sql($"""
+ALTER INDEX "IX_MemberProfiles_SearchDocument" SET (gin_pending_list_limit = {SearchSql.PendingListLimitKb});
+ALTER INDEX "IX_MemberProfiles_SkillKeys" SET (gin_pending_list_limit = {SearchSql.PendingListLimitKb});
 ALTER INDEX "IX_MemberProfiles_NameWords" SET (fastupdate = false);
 SELECT gin_clean_pending_list('"IX_MemberProfiles_SearchDocument"'::regclass), gin_clean_pending_list('"IX_MemberProfiles_SkillKeys"'::regclass),
        gin_clean_pending_list('"IX_MemberProfiles_NameWords"'::regclass);

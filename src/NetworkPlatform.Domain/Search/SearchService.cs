@@ -200,7 +200,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
         return new(text, filters, hits, total, limit, page, ignored, Searched: true, MoreThanTotal: rows[0].Capped);
     }
 
-    private sealed record RankedRow(long Total, bool Capped, long? Ordinal, Guid? UserId, string? FirstName, string? LastName,
+    private sealed record RankedRow(long Total, bool Capped, Guid? UserId, string? FirstName, string? LastName,
         string? Slug, Guid? PhotoFileId, string? Headline, string? Position, string? Employer, string? City,
         string? Country, int? ContactListVisibility, int? Closeness, int? Shared, Guid? RequestId, Guid? RequestFrom,
         bool? Declined);
@@ -497,7 +497,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
             )
             -- Each member on the page with what the result shows of the viewer's network: the degree is the closeness
             -- that ranked it (1st, 2nd, 3rd or further), the contacts shared with the viewer, a contact request either way.
-            SELECT t.total AS "Total", t.capped AS "Capped", page.ordinal AS "Ordinal", page.id AS "UserId",
+            SELECT t.total AS "Total", t.capped AS "Capped", page.id AS "UserId",
                    u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId" AS "PhotoFileId", p."Headline",
                    p."Position", p."Employer", p."City", p."Country", p."ContactListVisibility",
                    page.closeness AS "Closeness",

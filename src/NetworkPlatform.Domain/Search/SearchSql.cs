@@ -112,15 +112,14 @@ setweight(np_search_words(COALESCE("AcademicTitle", '') || ' ' || "FullName"), '
     /// with a typo probes it once per combination of near words (up to 100), and a name has two or three words, so
     /// writing them at once costs a sign-up little.
     /// </summary>
-    public const string CreateIndexes = """
-CREATE INDEX "IX_MemberProfiles_SearchDocument" ON "MemberProfiles" USING gin ("SearchDocument") WITH (gin_pending_list_limit = 256);
+    public static readonly string CreateIndexes = $"""
+CREATE INDEX "IX_MemberProfiles_SearchDocument" ON "MemberProfiles" USING gin ("SearchDocument") WITH (gin_pending_list_limit = {PendingListLimitKb});
 CREATE INDEX "IX_MemberProfiles_NameWords" ON "MemberProfiles" USING gin ("NameWords") WITH (fastupdate = false);
-CREATE INDEX "IX_MemberProfiles_SkillKeys" ON "MemberProfiles" USING gin ("SkillKeys") WITH (gin_pending_list_limit = 256);
+CREATE INDEX "IX_MemberProfiles_SkillKeys" ON "MemberProfiles" USING gin ("SkillKeys") WITH (gin_pending_list_limit = {PendingListLimitKb});
 """;
 
     /// <summary>The pending list of the document and skill indexes, in kB (<see cref="CreateIndexes"/>).</summary>
     public const int PendingListLimitKb = 256;
-
 
     /// <summary>
     /// The dictionary of name words (<c>SearchNameWords</c>) kept current by a trigger on every insert, name change and

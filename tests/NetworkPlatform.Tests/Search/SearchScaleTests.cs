@@ -70,7 +70,7 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         var words = new List<string>();
         while (words.Sum(w => w.Length + 1) < MemberProfile.SummaryMaxLength - 40)
             words.Add(new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + rng.Next(26))).ToArray()));
-        var unique = "Zollspeicher" + new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+        var unique = NewWord("Zollspeicher");
         var summary = string.Join(' ', words) + " " + unique;
         Assert.True(summary.Length <= MemberProfile.SummaryMaxLength);
         var (me, _) = await app.SearcherAsync();
@@ -95,7 +95,7 @@ public class SearchScaleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains($"gin_pending_list_limit={SearchSql.PendingListLimitKb}", await Options("IX_MemberProfiles_SearchDocument"));
         Assert.Contains($"gin_pending_list_limit={SearchSql.PendingListLimitKb}", await Options("IX_MemberProfiles_SkillKeys"));
 
-        var last = "Quaddelmann" + new string(Enumerable.Range(0, 5).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+        var last = NewWord("Quaddelmann", 5);
         var (me, _) = await app.SearcherAsync();
         var id = await app.AddMemberAsync("Irmgard", last);
         var typo = last.Remove(3, 1); // a letter dropped

@@ -15,6 +15,10 @@ public static class SearchTestData
 {
     public static string NewPlace() => "Ort" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>A word nobody else has, of letters only (a name or a term): the prefix and random letters.</summary>
+    public static string NewWord(string prefix, int letters = 8) =>
+        prefix + new string(Enumerable.Range(0, letters).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+
     public static async Task<Guid> AddMemberAsync(this AppFactory app, string first, string last,
         Action<MemberProfile>? edit = null, bool confirmed = true, DateTimeOffset? lockoutEnd = null) =>
         (await app.AddMembersAsync([(first, last, edit ?? (_ => { }))], confirmed, lockoutEnd))[0];
