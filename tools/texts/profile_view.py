@@ -79,7 +79,7 @@ R = {
 "ProfileVisitors.SeePremium": ("See Premium", "Premium ansehen"),
 "ProfileVisitors.How.Title": ("How visits are counted", "Wie Besuche gezählt werden"),
 "ProfileVisitors.How.Text": ("A logged-in member who opens your profile counts once a day. Your own visits and visitors who are not logged in are not counted.", "Ein angemeldetes Mitglied, das Ihr Profil öffnet, zählt einmal am Tag. Ihre eigenen Besuche und nicht angemeldete Besucher werden nicht gezählt."),
-"ProfileVisitors.How.Free": ("With the free membership you see your three most recent visitors.", "Mit der Basis-Mitgliedschaft sehen Sie Ihre drei letzten Besucher."),
+"ProfileVisitors.How.Free": ("With the free membership you see your three most recent visitors.", "Mit der kostenlosen Mitgliedschaft sehen Sie Ihre drei letzten Besucher."),
 "ProfileVisitors.How.Premium": ("With Premium you see every visitor of the last 90 days.", "Mit Premium sehen Sie jeden Besucher der letzten 90 Tage."),
 "ProfileVisitors.How.Settings": ("Choose whether others see your name when you visit them", "Festlegen, ob andere Ihren Namen sehen, wenn Sie sie besuchen"),
 }

@@ -152,12 +152,19 @@ public class ProfileDocumentService(AppDbContext db, TimeProvider time, IFileSto
                 from d in db.ProfileDocuments.AsNoTracking()
                 where d.Id == id
                 join p in db.Profiles on d.UserId equals p.UserId
-                select new { d.UserId, p.Audience, d.Visibility, d.DisplayName, d.ContentType, d.FileId })
+                // A member whose deletion is pending is gone for everyone else (MemberVisibility).
+                where p.User.DeletionRequestedAt == null || p.UserId == viewerId
+                select new
+                {
+                    d.UserId, p.Audience, d.Visibility, d.DisplayName, d.ContentType, d.FileId,
+                    IsContact = viewerId != null && db.Contacts.Any(c => c.UserId == d.UserId && c.ContactUserId == viewerId),
+                    Blocked = viewerId != null && db.MemberBlocks.Any(b =>
+                        (b.BlockerId == d.UserId && b.BlockedId == viewerId) || (b.BlockerId == viewerId && b.BlockedId == d.UserId)),
+                })
             .SingleOrDefaultAsync(ct);
         if (row is null)
             return null;
-        // Contacts do not exist yet: until the Contacts issue wires them, "contacts" means nobody but the owner.
-        var relation = ProfileAccess.RelationOf(row.UserId, viewerId, isContact: false);
+        var relation = ProfileAccess.RelationOf(row.UserId, viewerId, row.IsContact, row.Blocked);
         if (!ProfileAccess.CanOpen(row.Audience, relation) || !ProfileAccess.CanSee(row.Visibility, relation))
             return null;
         var file = await files.GetAsync(row.FileId, ct);

@@ -91,11 +91,15 @@ public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore 
     /// </summary>
     public async Task<PhotoFile?> ForViewerAsync(Guid ownerId, bool small, Guid? viewerId, CancellationToken ct = default)
     {
-        // Contacts do not exist yet (the Contacts issue wires them); opening a profile does not depend on it.
+        // Opening a profile depends only on being signed in, not on being a contact. Blocks are not asked: the photo
+        // is what lists show beside a name (one's own list of blocked members among them), and it tells nothing the
+        // name does not.
         var relation = ProfileAccess.RelationOf(ownerId, viewerId, isContact: false);
         var audiences = Enum.GetValues<ProfileAudience>().Where(a => ProfileAccess.CanOpen(a, relation)).ToArray();
         var ids = await db.Profiles.AsNoTracking()
             .Where(p => p.UserId == ownerId && audiences.Contains(p.Audience) && p.PhotoFileId != null)
+            // A member whose deletion is pending is gone for everyone else (MemberVisibility).
+            .Where(p => p.User.DeletionRequestedAt == null || p.UserId == viewerId)
             .Select(p => new { Large = p.PhotoFileId!.Value, p.PhotoSmallFileId })
             .SingleOrDefaultAsync(ct);
         if (ids is null)

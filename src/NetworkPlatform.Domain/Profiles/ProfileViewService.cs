@@ -44,9 +44,7 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
         }
 
         // A member in a block with the owner (either way) sees only what the public web sees.
-        var viewer = row.Blocked
-            ? ViewerRelation.Anonymous
-            : ProfileAccess.RelationOf(row.UserId, viewerId, row.IsContact);
+        var viewer = ProfileAccess.RelationOf(row.UserId, viewerId, row.IsContact, row.Blocked);
         if (row.Blocked && row.Audience != ProfileAudience.Public)
             return ProfileLookup.NotFound;
         var name = new ProfileName(row.FirstName, row.LastName, row.AcademicTitle);

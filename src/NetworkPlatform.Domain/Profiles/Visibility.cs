@@ -40,6 +40,13 @@ public static class ProfileAccess
         : isContact ? ViewerRelation.Contact
         : ViewerRelation.Member;
 
+    /// <summary>
+    /// The relation every place that shows a profile uses (page, vCard, photos, documents): a member in a block with
+    /// the owner, either way, sees only what the public web sees.
+    /// </summary>
+    public static ViewerRelation RelationOf(Guid ownerId, Guid? viewerId, bool isContact, bool blocked) =>
+        blocked && viewerId != ownerId ? ViewerRelation.Anonymous : RelationOf(ownerId, viewerId, isContact);
+
     public static bool CanOpen(ProfileAudience audience, ViewerRelation viewer) =>
         viewer != ViewerRelation.Anonymous || audience == ProfileAudience.Public;
 

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Accounts;
@@ -123,21 +124,30 @@ public class AdminMembersTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("3661")]
-    [InlineData("")]
-    [InlineData("many")]
-    public async Task Granting_a_number_of_days_out_of_range_shows_a_message_and_grants_nothing(string days)
+    [InlineData("0", "Enter a number of days between 1 and 3660")]
+    [InlineData("3661", "Enter a number of days between 1 and 3660")]
+    [InlineData("", "Enter for how many days to grant premium")]
+    [InlineData("many", "Enter a valid value")]
+    public async Task Granting_a_number_of_days_out_of_range_is_refused_at_that_members_field_and_grants_nothing(
+        string days, string message)
     {
         var admin = await AdminAsync();
         var last = UniqueLastName();
         var member = await app.CreateMemberAsync(TestData.UniqueEmail("range"), last: last);
+        var other = await app.CreateMemberAsync(TestData.UniqueEmail("range-other"), last: last);
 
         var page = await admin.SubmitAsync("/admin/members?q=" + last, $"/admin/members/{member.Id}/premium",
             new Dictionary<string, string> { ["Grant.Days"] = days });
 
-        Assert.StartsWith("/admin/members?q=" + last, page.Path);
-        Assert.Equal("Enter a number of days between 1 and 3660", page.Flash);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        // The message is at the field of the member whose form was sent, with what was typed; the summary links there.
+        Assert.Equal(message, page.FieldError("Grant_Days"));
+        Assert.Equal(days, page.FieldValue("Grant_Days"));
+        var row = page.Document.GetElementById("Grant_Days")!.Closest("form")!;
+        Assert.EndsWith($"/admin/members/{member.Id}/premium?q={last}&page=1", row.GetAttribute("action"));
+        Assert.Equal(message, page.Document.QuerySelector(".np-error-summary a[href='#Grant_Days']")?.TextContent.Trim());
+        Assert.Equal("30", page.FieldValue($"days-{other.Id}"));
+        Assert.Single(page.Document.QuerySelectorAll("[data-testid=grant-error]"));
         Assert.Null(await PremiumUntilAsync(member.Id));
     }
 

@@ -87,7 +87,8 @@ public class AdminVouchersTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData("0", "30", "Form_Count", "Enter a number between 1 and 100")]
     [InlineData("101", "30", "Form_Count", "Enter a number between 1 and 100")]
-    [InlineData("", "30", "Form_Count", "Enter a value")]
+    [InlineData("", "30", "Form_Count", "Enter how many codes to create")]
+    [InlineData("2", "", "Form_Days", "Enter for how many days a code gives premium")]
     [InlineData("2", "0", "Form_Days", "Enter a number of days between 1 and 3660")]
     [InlineData("2", "3661", "Form_Days", "Enter a number of days between 1 and 3660")]
     public async Task A_count_or_number_of_days_out_of_range_is_refused_at_the_field_and_nothing_is_created(

@@ -48,7 +48,7 @@ public class PremiumTests(AppFactory app) : IClassFixture<AppFactory>
         var headers = page.Document.QuerySelectorAll("table thead th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Equal(["Feature", "Free", "Premium"], headers);
         var rows = page.Document.QuerySelectorAll("table tbody tr").ToList();
-        Assert.Equal(5, rows.Count);
+        Assert.Equal(4, rows.Count);
         var results = rows.Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Search results");
         Assert.Equal(["Up to 30", "Up to 300"], results.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         Assert.Null(page.Document.QuerySelector("[data-testid=tier-status]"));

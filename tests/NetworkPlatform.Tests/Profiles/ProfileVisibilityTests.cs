@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Tests.ContactExport;
 using NetworkPlatform.Tests.Infrastructure;
 
 namespace NetworkPlatform.Tests.Profiles;
@@ -8,14 +9,14 @@ namespace NetworkPlatform.Tests.Profiles;
 /// <summary>One owner, one other member and one anonymous browser, made once for the whole matrix.</summary>
 public class ProfileVisibilityFixture : AppFactory
 {
-    private readonly Lazy<Task<(ProfileViewTestData.Member Owner, ProfileViewTestData.Member Other, HttpClient Anonymous)>> _setup;
+    private readonly Lazy<Task<(ProfileViewTestData.Member Owner, ProfileViewTestData.Member Other, ProfileViewTestData.Member Contact, HttpClient Anonymous)>> _setup;
 
     public ProfileVisibilityFixture() => _setup = new(CreateAsync);
 
-    public Task<(ProfileViewTestData.Member Owner, ProfileViewTestData.Member Other, HttpClient Anonymous)> SetupAsync() =>
+    public Task<(ProfileViewTestData.Member Owner, ProfileViewTestData.Member Other, ProfileViewTestData.Member Contact, HttpClient Anonymous)> SetupAsync() =>
         _setup.Value;
 
-    private async Task<(ProfileViewTestData.Member, ProfileViewTestData.Member, HttpClient)> CreateAsync()
+    private async Task<(ProfileViewTestData.Member, ProfileViewTestData.Member, ProfileViewTestData.Member, HttpClient)> CreateAsync()
     {
         var owner = await this.MemberWithProfileAsync(p =>
         {
@@ -27,7 +28,9 @@ public class ProfileVisibilityFixture : AppFactory
         foreach (var level in Enum.GetValues<FieldVisibility>())
             await this.AddDocumentAsync(owner.Id, $"Document visible to {level}", level);
         var other = await this.MemberWithProfileAsync(first: "Max", last: "Beispiel", login: true);
-        return (owner, other, NewClient());
+        var contact = await this.MemberWithProfileAsync(first: "Konrad", last: "Kontakt", login: true);
+        await this.ConnectAsync(owner.Id, contact.Id);
+        return (owner, other, contact, NewClient());
     }
 }
 
@@ -63,29 +66,31 @@ public class ProfileVisibilityTests(ProfileVisibilityFixture app) : IClassFixtur
     public static TheoryData<string, string, FieldVisibility> Matrix()
     {
         var data = new TheoryData<string, string, FieldVisibility>();
-        foreach (var viewer in new[] { "anonymous", "member", "owner" })
+        foreach (var viewer in new[] { "anonymous", "member", "contact", "owner" })
             foreach (var field in Values.Keys)
                 foreach (var level in Enum.GetValues<FieldVisibility>())
                     data.Add(viewer, field, level);
         return data;
     }
 
-    /// <summary>The rule written out by hand (contacts do not exist yet: "my contacts" is the owner alone).</summary>
+    /// <summary>The rule written out by hand.</summary>
     private static bool MaySee(string viewer, FieldVisibility level) => (viewer, level) switch
     {
         ("owner", _) => true,
         (_, FieldVisibility.Everyone) => true,
-        ("member", FieldVisibility.Members) => true,
+        ("member" or "contact", FieldVisibility.Members) => true,
+        ("contact", FieldVisibility.Contacts) => true,
         _ => false,
     };
 
     private async Task<(ProfileViewTestData.Member Owner, HttpClient Client)> ViewerAsync(string viewer)
     {
-        var (owner, other, anonymous) = await app.SetupAsync();
+        var (owner, other, contact, anonymous) = await app.SetupAsync();
         return (owner, viewer switch
         {
             "owner" => owner.Client!,
             "member" => other.Client!,
+            "contact" => contact.Client!,
             _ => anonymous,
         });
     }
@@ -133,7 +138,7 @@ public class ProfileVisibilityTests(ProfileVisibilityFixture app) : IClassFixtur
             }
     }
 
-    public static TheoryData<string> Viewers() => new() { "anonymous", "member", "owner" };
+    public static TheoryData<string> Viewers() => new() { "anonymous", "member", "contact", "owner" };
 
     [Theory]
     [MemberData(nameof(Viewers))]
@@ -154,7 +159,7 @@ public class ProfileVisibilityTests(ProfileVisibilityFixture app) : IClassFixtur
     [Fact]
     public async Task The_owner_sees_who_else_sees_each_contact_detail_and_others_do_not()
     {
-        var (owner, other, _) = await app.SetupAsync();
+        var (owner, other, _, _) = await app.SetupAsync();
         await app.EditProfileAsync(owner.Id, p =>
         {
             p.PhoneVisibility = FieldVisibility.OnlyMe;
@@ -213,7 +218,7 @@ public class ProfileVisibilityTests(ProfileVisibilityFixture app) : IClassFixtur
     [Fact]
     public async Task A_members_only_profile_opens_fully_after_logging_in_from_the_prompt()
     {
-        var (_, other, _) = await app.SetupAsync();
+        var (_, other, _, _) = await app.SetupAsync();
         var owner = await app.MemberWithProfileAsync(p => p.Headline = "Shown to members", first: "Greta", last: "Geheim");
         var client = app.NewClient();
         var prompt = await client.OpenAsync(owner.Url);
@@ -232,7 +237,7 @@ public class ProfileVisibilityTests(ProfileVisibilityFixture app) : IClassFixtur
     public async Task Search_engines_may_index_only_a_public_profile_whose_member_allows_it(
         ProfileAudience audience, bool allow, string robots)
     {
-        var (_, other, _) = await app.SetupAsync();
+        var (_, other, _, _) = await app.SetupAsync();
         var owner = await app.MemberWithProfileAsync(p =>
         {
             p.Audience = audience;

@@ -78,9 +78,12 @@ public class AccountController(
     [HttpGet("check-email")]
     public IActionResult CheckEmail(string? kind) => View(kind switch
     {
-        "reset" => new CheckEmailModel("CheckEmail.Reset.Title", "CheckEmail.Reset.Text", null),
-        "resend" => new CheckEmailModel("CheckEmail.Resend.Title", "CheckEmail.Resend.Text", null),
-        _ => new CheckEmailModel("CheckEmail.Register.Title", "CheckEmail.Register.Text", null),
+        "reset" => new CheckEmailModel("CheckEmail.Reset.Title", "CheckEmail.Reset.Text", "/account/forgot-password",
+            "CheckEmail.ResetAgain"),
+        "resend" => new CheckEmailModel("CheckEmail.Resend.Title", "CheckEmail.Resend.Text", "/account/resend-confirmation",
+            "CheckEmail.SendAgain"),
+        _ => new CheckEmailModel("CheckEmail.Register.Title", "CheckEmail.Register.Text", "/account/resend-confirmation",
+            "CheckEmail.SendAgain"),
     });
 
     [HttpGet("confirm")]

@@ -100,4 +100,5 @@ public abstract class NewPasswordModel
     public string? ConfirmPassword { get; set; }
 }
 
-public record CheckEmailModel(string TitleKey, string TextKey, string? Email);
+/// <summary>"Check your e-mail", with the way to ask for the same mail again (<paramref name="AgainUrl"/>).</summary>
+public record CheckEmailModel(string TitleKey, string TextKey, string AgainUrl, string AgainKey);

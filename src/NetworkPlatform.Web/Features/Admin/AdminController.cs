@@ -30,8 +30,8 @@ public class AdminController(MemberAdminService members, PremiumService premium,
     {
         if (!ModelState.IsValid)
         {
-            this.Error(l["Validation.DaysRange"]);
-            return RedirectToAction(nameof(Members), new { q, page });
+            // The list again with the error at this member's field and what was typed (a redirect would lose both).
+            return View(nameof(Members), new AdminMembersPage(q, await members.SearchAsync(q, page, ct), model, id));
         }
         var until = await premium.GrantAsync(id, model.Days!.Value, ct);
         this.Success(l["Admin.PremiumGranted", until.ToLocalDate()]);

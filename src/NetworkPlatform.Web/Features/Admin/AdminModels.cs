@@ -4,12 +4,13 @@ using NetworkPlatform.Domain.Premium;
 
 namespace NetworkPlatform.Web.Features.Admin;
 
-public record AdminMembersPage(string? Query, MemberSearchPage Result, GrantPremiumModel Grant);
+/// <param name="GrantFor">The member whose grant form was refused: that row shows the error and the typed value.</param>
+public record AdminMembersPage(string? Query, MemberSearchPage Result, GrantPremiumModel Grant, Guid? GrantFor = null);
 
 public class GrantPremiumModel
 {
     [Display(Name = "Field.Days")]
-    [Required(ErrorMessage = "Validation.Required")]
+    [Required(ErrorMessage = "Validation.GrantDaysRequired")]
     [Range(1, 3660, ErrorMessage = "Validation.DaysRange")]
     public int? Days { get; set; } = 30;
 }
@@ -17,12 +18,12 @@ public class GrantPremiumModel
 public class CreateVouchersModel
 {
     [Display(Name = "Field.VoucherCount")]
-    [Required(ErrorMessage = "Validation.Required")]
+    [Required(ErrorMessage = "Validation.VoucherCountRequired")]
     [Range(1, PremiumService.MaxVouchersPerBatch, ErrorMessage = "Validation.CountRange")]
     public int? Count { get; set; } = 1;
 
     [Display(Name = "Field.Days")]
-    [Required(ErrorMessage = "Validation.Required")]
+    [Required(ErrorMessage = "Validation.VoucherDaysRequired")]
     [Range(1, 3660, ErrorMessage = "Validation.DaysRange")]
     public int? Days { get; set; } = 30;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Web.Features.Shared;
@@ -19,11 +20,27 @@ public class RedeemModel
     public string? Code { get; set; }
 }
 
-public record PremiumPageModel(bool SignedIn, Tier Tier, DateTimeOffset? PremiumUntil, RedeemModel Redeem);
+public record PremiumPageModel(bool SignedIn, Tier Tier, DateTimeOffset? PremiumUntil, RedeemModel Redeem,
+    string? VoucherUrl);
+
+/// <summary>
+/// The app sells nothing: premium comes from an admin or a voucher code. Where the organisation hands out or sells
+/// codes (a membership office, a shop) is the operator's to say.
+/// </summary>
+public class PremiumOptions
+{
+    public const string Section = "Premium";
+
+    /// <summary>An http(s) address shown on the premium page as "where to get a voucher code"; none when empty.</summary>
+    public string? VoucherUrl { get; set; }
+
+    public string? SafeVoucherUrl =>
+        Uri.TryCreate(VoucherUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
+}
 
 [Route("premium")]
 public class PremiumController(UserManager<AppUser> users, SignInManager<AppUser> signIn, PremiumService premium,
-    TimeProvider time, IStringLocalizer<SharedResource> l) : Controller
+    TimeProvider time, IStringLocalizer<SharedResource> l, IOptions<PremiumOptions> options) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]
@@ -53,7 +70,8 @@ public class PremiumController(UserManager<AppUser> users, SignInManager<AppUser
     {
         var user = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
         return user is null
-            ? new PremiumPageModel(false, Tier.Free, null, redeem)
-            : new PremiumPageModel(true, user.TierAt(time.GetUtcNow()), user.PremiumUntil, redeem);
+            ? new PremiumPageModel(false, Tier.Free, null, redeem, options.Value.SafeVoucherUrl)
+            : new PremiumPageModel(true, user.TierAt(time.GetUtcNow()), user.PremiumUntil, redeem,
+                options.Value.SafeVoucherUrl);
     }
 }

@@ -131,11 +131,15 @@ public static class ProfileUrls
     public const string Visitors = "/profile/visitors";
     public const string Edit = "/profile/edit";
 
-    // One place to adjust if the edit forms live elsewhere.
-    public const string EditAbout = "/profile/edit/summary";
+    // One place to adjust if the edit forms live elsewhere. Each "add X" link opens the form that has X, and the
+    // fragment puts the browser at that field (the form-field tag helper gives each input its property name as id).
+    public const string EditHeadline = "/profile/edit/basics#Headline";
+    public const string EditSummary = "/profile/edit/summary#Summary";
     public const string EditExperience = "/profile/edit/experience";
     public const string EditEducation = "/profile/edit/education";
-    public const string EditSkills = "/profile/edit/skills";
+    public const string EditSkills = "/profile/edit/skills#Skills";
+    public const string EditHavesAndWants = "/profile/edit/skills#Haves";
+    public const string EditInterests = "/profile/edit/skills#Interests";
     public const string EditLanguages = "/profile/edit/languages";
     public const string EditLinks = "/profile/edit/links";
     public const string EditContact = "/profile/edit/contact";
