@@ -21,6 +21,9 @@ public class AppUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the member accepted the terms of use (at registration); null for accounts made before that.</summary>
+    public DateTimeOffset? TermsAcceptedAt { get; set; }
+
     /// <summary>
     /// Set when the member asked to delete the account (GDPR Art. 17). While set, the member is hidden from everyone
     /// else (<see cref="MemberVisibility"/>); logging in clears it; <see cref="Privacy.AccountDeletionService"/>

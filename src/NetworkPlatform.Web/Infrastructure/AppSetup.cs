@@ -54,6 +54,7 @@ public static class AppSetup
         services.AddSingleton(sp => new SiteAddress(sp.GetRequiredService<IOptions<AppOptions>>().Value.BaseUrl));
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
         services.Configure<Features.Premium.PremiumOptions>(config.GetSection(Features.Premium.PremiumOptions.Section));
+        services.Configure<Features.Legal.LegalOptions>(config.GetSection(Features.Legal.LegalOptions.Section));
 
         var connectionString = config.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README, Configuration).");

@@ -30,6 +30,7 @@ public class AccountJourneyTests(KestrelAppFixture app, ChromiumFixture chromium
         await page.GetByLabel("E-mail address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestData.Password);
         await page.GetByLabel("Repeat password", new() { Exact = true }).FillAsync(TestData.Password);
+        await page.GetByLabel("I accept the terms of use").CheckAsync();
         await page.ScreenshotAndAxeAsync("02-register");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 

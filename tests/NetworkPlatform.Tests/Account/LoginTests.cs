@@ -70,7 +70,7 @@ public class LoginTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
             ["FirstName"] = "Ines", ["LastName"] = "Vogt", ["Email"] = email,
-            ["Password"] = TestData.Password, ["ConfirmPassword"] = TestData.Password,
+            ["Password"] = TestData.Password, ["ConfirmPassword"] = TestData.Password, ["AcceptTerms"] = "true",
         });
 
         for (var i = 0; i < 5; i++)

@@ -13,7 +13,7 @@ public class RegistrationTests(AppFactory app) : IClassFixture<AppFactory>
         ["LastName"] = last,
         ["Email"] = email,
         ["Password"] = password,
-        ["ConfirmPassword"] = confirm ?? password,
+        ["ConfirmPassword"] = confirm ?? password, ["AcceptTerms"] = "true",
     };
 
     [Fact]
@@ -160,7 +160,7 @@ public class ExpiredLinkTests(ShortLivedLinksFactory app) : IClassFixture<ShortL
         await client.SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
             ["FirstName"] = "Ole", ["LastName"] = "Berg", ["Email"] = email,
-            ["Password"] = TestData.Password, ["ConfirmPassword"] = TestData.Password,
+            ["Password"] = TestData.Password, ["ConfirmPassword"] = TestData.Password, ["AcceptTerms"] = "true",
         });
         var mail = await MailCatcher.WaitForAsync(email, "ConfirmEmail");
         await Task.Delay(1500);

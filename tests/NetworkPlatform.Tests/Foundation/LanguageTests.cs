@@ -160,6 +160,6 @@ public class LanguageTests(AppFactory app) : IClassFixture<AppFactory>
         ["LastName"] = "Becker",
         ["Email"] = email,
         ["Password"] = TestData.Password,
-        ["ConfirmPassword"] = TestData.Password,
+        ["ConfirmPassword"] = TestData.Password, ["AcceptTerms"] = "true",
     };
 }

@@ -20,7 +20,7 @@ public class OutboxTests(AppFactory app) : IClassFixture<AppFactory>
             ["LastName"] = "Becker",
             ["Email"] = email,
             ["Password"] = TestData.Password,
-            ["ConfirmPassword"] = TestData.Password,
+            ["ConfirmPassword"] = TestData.Password, ["AcceptTerms"] = "true",
         });
 
         var mail = await MailCatcher.WaitForAsync(email, "ConfirmEmail");

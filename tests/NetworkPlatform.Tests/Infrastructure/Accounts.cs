@@ -27,7 +27,7 @@ public static class Accounts
             ["LastName"] = last,
             ["Email"] = email,
             ["Password"] = password,
-            ["ConfirmPassword"] = password,
+            ["ConfirmPassword"] = password, ["AcceptTerms"] = "true",
         });
         Assert.Equal("/account/check-email?kind=register", page.Path);
         var mail = await MailCatcher.WaitForAsync(email, "ConfirmEmail");

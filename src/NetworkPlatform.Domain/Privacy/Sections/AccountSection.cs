@@ -36,13 +36,14 @@ public class AccountSection(AppDbContext db, TimeProvider time) : IPersonalDataS
             user.LastName,
             Language = user.Culture,
             user.CreatedAt,
+            user.TermsAcceptedAt,
             Tier = user.TierAt(now).ToString(),
             user.PremiumUntil,
             Roles = roles,
             user.TwoFactorEnabled,
             user.DeletionRequestedAt,
             VouchersRedeemed = vouchers,
-        }, "Your account: e-mail address (also your login name), name, language, when the account was made, tier " +
+        }, "Your account: e-mail address (also your login name), name, language, when the account was made and the terms accepted, tier " +
            "(Free or Premium) and when premium ends, roles, whether two-factor authentication is on, and the premium " +
            "vouchers you redeemed. Passwords are stored only as a one-way hash, which is not exported; neither are " +
            "the two-factor key and recovery codes.", ct);

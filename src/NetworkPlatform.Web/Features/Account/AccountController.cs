@@ -59,6 +59,7 @@ public class AccountController(
         }
 
         var user = AppUser.Create(email, model.FirstName!.Trim(), model.LastName!.Trim(), culture, time.GetUtcNow());
+        user.TermsAcceptedAt = user.CreatedAt;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.CreateAsync(user, model.Password!);

@@ -21,6 +21,11 @@ public class RegisterModel : NewPasswordModel
     [EmailAddress(ErrorMessage = "Validation.Email")]
     [StringLength(256, ErrorMessage = "Validation.TooLong")]
     public string? Email { get; set; }
+
+    /// <summary>The terms of use, accepted with a checkbox below the password fields (hence the order).</summary>
+    [Display(Name = "Field.AcceptTerms", Order = 10001)]
+    [Range(typeof(bool), "true", "true", ErrorMessage = "Validation.AcceptTerms")]
+    public bool AcceptTerms { get; set; }
 }
 
 public class LoginModel
