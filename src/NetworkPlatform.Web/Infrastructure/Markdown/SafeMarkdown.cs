@@ -1,6 +1,8 @@
+using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
@@ -8,10 +10,18 @@ using Microsoft.AspNetCore.Html;
 namespace NetworkPlatform.Web.Infrastructure.Markdown;
 
 /// <summary>
-/// Markdown that members write (profile summaries, later job descriptions) rendered so that it cannot run anything:
-/// raw HTML is shown as text, links keep only http, https and mailto addresses (any other link becomes its text),
-/// images become links (our CSP would block them anyway, and they would load from third parties), every link gets
-/// rel="nofollow ugc noopener", and headings move below the page's own.
+/// Markdown that members write (profile summaries, later job descriptions) and the operator's legal pages, rendered so
+/// that it cannot run anything. Safe by construction, in two independent layers:
+/// <list type="number">
+/// <item>Our own renderers for every kind of link Markdig makes (inline, reference, autolink, bare URL, image): each
+/// writes an <c>href</c> only for an address <see cref="SafeUrl"/> accepts, decided on the parsed and normalised
+/// address at the moment it is written, never on the syntax tree beforehand (issue 15: a tree rewritten before
+/// rendering let <c>&lt;javascript:…&gt; [x](javascript:0)</c> through). Images become links (they would load from
+/// third parties, and our CSP blocks them anyway); raw HTML is shown as text.</item>
+/// <item>The rendered HTML then goes through HtmlSanitizer with a short list of tags and attributes and the schemes
+/// http, https and mailto, so that even a renderer we forgot cannot put out a script, a handler or another scheme.</item>
+/// </list>
+/// Every link gets rel="nofollow ugc noopener"; headings move below the page's own.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -24,66 +34,109 @@ public static class SafeMarkdown
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
+    // Sanitize is thread-safe once configured; the configuration is never changed after this.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
     /// <param name="topHeadingLevel">What a "# Heading" in the text becomes (3: an h3 under the section's h2).</param>
     public static IHtmlContent ToHtml(string? markdown, int topHeadingLevel = 3)
     {
         if (string.IsNullOrWhiteSpace(markdown))
             return HtmlString.Empty;
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-
         foreach (var heading in document.Descendants<HeadingBlock>())
             heading.Level = Math.Min(6, heading.Level + topHeadingLevel - 1);
-
-        foreach (var link in document.Descendants<LinkInline>().ToList())
-        {
-            link.IsImage = false;
-            if (!IsSafeUrl(link.Url))
-            {
-                Unwrap(link);
-                continue;
-            }
-            if (link.FirstChild is null)
-                link.AppendChild(new LiteralInline(link.Url!));
-            link.GetAttributes().AddPropertyIfNotExist("rel", LinkRel);
-        }
-
-        foreach (var link in document.Descendants<AutolinkInline>().ToList())
-        {
-            var url = link.IsEmail ? "mailto:" + link.Url : link.Url;
-            if (!IsSafeUrl(url))
-                link.ReplaceBy(new LiteralInline(link.Url));
-            else
-                link.GetAttributes().AddPropertyIfNotExist("rel", LinkRel);
-        }
 
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new SafeLinkRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         renderer.Render(document);
         writer.Flush();
-        return new HtmlString(writer.ToString());
+        return new HtmlString(Sanitizer.Sanitize(writer.ToString()));
     }
 
-    /// <summary>Absolute http/https addresses with a host, or mailto:. Nothing relative, no javascript:, data:, ...</summary>
-    public static bool IsSafeUrl(string? url)
+    /// <summary>
+    /// The address as the browser would read it, if it is an absolute http/https address with a host or a mailto:
+    /// address; null for anything else (relative, javascript:, data:, vbscript:, unknown schemes). Browsers drop tabs
+    /// and line breaks anywhere in an address and control characters and spaces around it, so they are dropped here
+    /// before the scheme is read; the address written is the one checked.
+    /// </summary>
+    public static string? SafeUrl(string? url)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri))
-            return false;
-        return uri.Scheme == Uri.UriSchemeMailto ||
-               ((uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host));
+        if (string.IsNullOrEmpty(url))
+            return null;
+        var cleaned = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri))
+            return null;
+        var ok = uri.Scheme == Uri.UriSchemeMailto ||
+                 ((uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host));
+        return ok ? uri.AbsoluteUri : null;
     }
 
-    /// <summary>Puts the link's text where the link was, without the link.</summary>
-    private static void Unwrap(LinkInline link)
+    public static bool IsSafeUrl(string? url) => SafeUrl(url) is not null;
+
+    private static void WriteLinkOpen(HtmlRenderer renderer, string url, string? title)
     {
-        var child = link.FirstChild;
-        while (child is not null)
+        renderer.Write("<a href=\"").WriteEscapeUrl(url).Write('"');
+        if (!string.IsNullOrEmpty(title))
+            renderer.Write(" title=\"").WriteEscape(title).Write('"');
+        renderer.Write(" rel=\"" + LinkRel + "\">");
+    }
+
+    /// <summary>Inline and reference links, bare addresses (UseAutoLinks) and images, which become links.</summary>
+    private sealed class SafeLinkRenderer : HtmlObjectRenderer<LinkInline>
+    {
+        protected override void Write(HtmlRenderer renderer, LinkInline link)
         {
-            var next = child.NextSibling;
-            child.Remove();
-            link.InsertBefore(child);
-            child = next;
+            var url = SafeUrl(link.GetDynamicUrl?.Invoke() ?? link.Url);
+            if (url is null)
+            {
+                // The text without the link; an image without words shows nothing.
+                renderer.WriteChildren(link);
+                return;
+            }
+            WriteLinkOpen(renderer, url, link.Title);
+            if (link.FirstChild is null)
+                renderer.WriteEscape(link.Url);
+            else
+                renderer.WriteChildren(link);
+            renderer.Write("</a>");
         }
-        link.Remove();
+    }
+
+    /// <summary>&lt;https://…&gt; and &lt;name@example.org&gt;.</summary>
+    private sealed class SafeAutolinkRenderer : HtmlObjectRenderer<AutolinkInline>
+    {
+        protected override void Write(HtmlRenderer renderer, AutolinkInline link)
+        {
+            var url = SafeUrl(link.IsEmail ? "mailto:" + link.Url : link.Url);
+            if (url is null)
+            {
+                renderer.WriteEscape(link.Url);
+                return;
+            }
+            WriteLinkOpen(renderer, url, null);
+            renderer.WriteEscape(link.Url);
+            renderer.Write("</a>");
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "a",
+                "h2", "h3", "h4", "h5", "h6", "del",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "rel", "start" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        return new HtmlSanitizer(options);
     }
 }
