@@ -107,7 +107,10 @@ public class ContactInvitation
     public string Email { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the mail went out; null when another invitation had been mailed to the address recently.</summary>
+    /// <summary>
+    /// When the mail went out; null when another invitation had been mailed to the address recently. For an address
+    /// that belongs to an account no mail goes out, but this is set all the same (see <see cref="InvitationService.InviteAsync"/>).
+    /// </summary>
     public DateTimeOffset? MailedAt { get; set; }
 }
 

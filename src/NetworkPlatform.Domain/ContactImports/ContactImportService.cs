@@ -17,10 +17,6 @@ public enum ImportMatchStatus
     RequestSent,
     Queued,
     Contact,
-    BlockedByMe,
-
-    /// <summary>Blocked by the other side (shown as "not possible", without saying why).</summary>
-    NotPossible,
 }
 
 public sealed record ImportedMember(int Line, Guid UserId, string FirstName, string LastName, string? Headline,
@@ -42,6 +38,12 @@ public sealed record ImportPreview(
 /// <summary>
 /// The contact import: upload → background read and match → preview → the member's choice → background sending.
 /// Every method that takes a member and an upload id answers another member's id as if it did not exist.
+/// <para>
+/// Who is shown as a member (issue 15): a confirmed member whose deletion is not pending and who is in no block with
+/// the importer, either way; found by their login address only if they allow it (<c>FindableByEmail</c>), by their
+/// profile address (/p/slug, what members hand out) always. Everyone else in the file is shown exactly like a person
+/// who is not a member, and an invitation to them sends no mail (<see cref="InvitationService.InviteAsync"/>).
+/// </para>
 /// </summary>
 public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService contacts,
     InvitationService invitations, TimeProvider time, SiteAddress site)
@@ -105,6 +107,11 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         if (upload.State != ContactUploadState.Ready)
             return new ImportPreview(upload, [], [], skipped, columns, job);
 
+        if (await ForgetHiddenMatchesAsync(userId, uploadId, ct))
+        {
+            upload = await GetAsync(userId, uploadId, ct);
+            skipped = upload.Skipped is null ? [] : JsonSerializer.Deserialize<List<SkippedLine>>(upload.Skipped, Json) ?? [];
+        }
         var members = await (
             from r in db.ContactUploadRows.AsNoTracking()
             where r.UploadId == uploadId && r.MatchedUserId != null
@@ -136,7 +143,10 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         return new ImportPreview(upload, matched, people, skipped, columns, null);
     }
 
-    /// <summary>Contacts, requests both ways, blocks both ways and queued requests for the matched members: five queries.</summary>
+    /// <summary>
+    /// Contacts, requests both ways and queued requests for the matched members: four queries. Blocks are not among
+    /// them: a member in a block with the importer is no longer matched (<see cref="ForgetHiddenMatchesAsync"/>).
+    /// </summary>
     private async Task<Dictionary<Guid, ImportMatchStatus>> StatusesAsync(Guid me, List<Guid> ids, CancellationToken ct)
     {
         var result = new Dictionary<Guid, ImportMatchStatus>();
@@ -154,12 +164,47 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         foreach (var id in await db.Contacts.Where(c => c.UserId == me && ids.Contains(c.ContactUserId))
                      .Select(c => c.ContactUserId).ToListAsync(ct))
             result[id] = ImportMatchStatus.Contact;
-        foreach (var b in await db.MemberBlocks
-                     .Where(b => (b.BlockerId == me && ids.Contains(b.BlockedId)) || (b.BlockedId == me && ids.Contains(b.BlockerId)))
-                     .Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(ct))
-            result[b.BlockerId == me ? b.BlockedId : b.BlockerId] =
-                b.BlockerId == me ? ImportMatchStatus.BlockedByMe : ImportMatchStatus.NotPossible;
         return result;
+    }
+
+    /// <summary>The members in a block with <paramref name="me"/>, whoever blocked whom.</summary>
+    private IQueryable<Guid> BlockedWith(Guid me) =>
+        db.MemberBlocks.Where(b => b.BlockerId == me).Select(b => b.BlockedId)
+            .Concat(db.MemberBlocks.Where(b => b.BlockedId == me).Select(b => b.BlockerId));
+
+    /// <summary>
+    /// A member matched when the file was read may be hidden from the importer since (a block either way, a deletion
+    /// pending): their line becomes what it would have been then, a person who is not a member, or a skipped line
+    /// "no e-mail address" when only their profile address was given. Run by the preview and before sending, so
+    /// both see the same; true when something changed.
+    /// </summary>
+    private async Task<bool> ForgetHiddenMatchesAsync(Guid me, Guid uploadId, CancellationToken ct)
+    {
+        var blocked = BlockedWith(me);
+        var hidden = await (
+            from r in db.ContactUploadRows
+            where r.UploadId == uploadId && r.MatchedUserId != null
+            join u in db.Users on r.MatchedUserId equals u.Id
+            where u.DeletionRequestedAt != null || blocked.Contains(u.Id)
+            select new { r.Line, NoEmail = r.Emails.Count == 0 }).ToListAsync(ct);
+        if (hidden.Count == 0)
+            return false;
+        var lines = hidden.Select(h => h.Line).ToList();
+        var dropped = hidden.Where(h => h.NoEmail).Select(h => h.Line).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ContactUploadRows.Where(r => r.UploadId == uploadId && dropped.Contains(r.Line)).ExecuteDeleteAsync(ct);
+        await db.ContactUploadRows.Where(r => r.UploadId == uploadId && lines.Contains(r.Line))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MatchedUserId, (Guid?)null).SetProperty(r => r.Request, false), ct);
+        if (dropped.Count > 0)
+        {
+            var upload = await db.ContactUploads.SingleAsync(u => u.Id == uploadId, ct);
+            var skipped = upload.Skipped is null ? [] : JsonSerializer.Deserialize<List<SkippedLine>>(upload.Skipped, Json) ?? [];
+            skipped.AddRange(dropped.Select(line => new SkippedLine(line, "NoEmail")));
+            upload.Skipped = JsonSerializer.Serialize(skipped.OrderBy(x => x.Line).ToList(), Json);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>A plain CSV: the member says which columns hold the name and the e-mail; the file is read again.</summary>
@@ -190,6 +235,8 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
             throw new DomainException("ContactImport.NothingChosen");
         var requests = requestLines.ToList();
         var invites = inviteLines.ToList();
+        // A block made since the preview: that line is sent as the preview would now show it.
+        await ForgetHiddenMatchesAsync(userId, uploadId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.ContactUploadRows.Where(r => r.UploadId == uploadId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Request, r => r.MatchedUserId != null && requests.Contains(r.Line))
@@ -252,8 +299,8 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
             return;
         }
 
-        var matches = await MatchAsync(result.Contacts.SelectMany(c => c.Emails).ToList(), ct);
-        var slugs = await MatchProfilesAsync(result.Contacts.SelectMany(c => c.ProfileUrls)
+        var matches = await MatchAsync(upload.UserId, result.Contacts.SelectMany(c => c.Emails).ToList(), ct);
+        var slugs = await MatchProfilesAsync(upload.UserId, result.Contacts.SelectMany(c => c.ProfileUrls)
             .Select(site.ProfileSlugOf).OfType<string>().ToList(), ct);
         var skipped = result.Skipped.ToList();
         var rows = new List<ContactUploadRow>();
@@ -306,39 +353,51 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Lower-case address → member, for confirmed addresses only (case-insensitive through NormalizedEmail).</summary>
-    private async Task<Dictionary<string, Guid>> MatchAsync(List<string> emails, CancellationToken ct)
+    /// <summary>
+    /// Lower-case address → member, for confirmed login addresses (case-insensitive through NormalizedEmail) of
+    /// members <paramref name="me"/> may be shown (see the class) who let members find them by it; a member without
+    /// a profile yet has the profile's default, on. <paramref name="me"/> is always found, to be skipped as "that is you".
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> MatchAsync(Guid me, List<string> emails, CancellationToken ct)
     {
         var result = new Dictionary<string, Guid>();
+        var blocked = BlockedWith(me);
         foreach (var chunk in emails.Distinct().Chunk(2000))
         {
             var upper = chunk.Select(e => e.ToUpperInvariant()).ToList();
             foreach (var u in await db.Users.AsNoTracking()
                          .Where(u => u.EmailConfirmed && u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail))
                          .Where(MemberVisibility.IsVisible)
+                         .Where(u => u.Id == me ||
+                                     (!db.Profiles.Any(p => p.UserId == u.Id && !p.FindableByEmail) &&
+                                      !blocked.Contains(u.Id)))
                          .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct))
                 result[u.NormalizedEmail!.ToLowerInvariant()] = u.Id;
         }
         return result;
     }
 
-    /// <summary>Profile slug (current or old) → member, for confirmed members not hidden by a pending deletion.</summary>
-    private async Task<Dictionary<string, Guid>> MatchProfilesAsync(List<string> slugs, CancellationToken ct)
+    /// <summary>
+    /// Profile slug (current or old) → member, for confirmed members not hidden by a pending deletion and in no block
+    /// with <paramref name="me"/>. <c>FindableByEmail</c> does not apply: a profile address is what members hand out.
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> MatchProfilesAsync(Guid me, List<string> slugs, CancellationToken ct)
     {
         var result = new Dictionary<string, Guid>();
+        var blocked = BlockedWith(me);
         foreach (var chunk in slugs.Distinct().Chunk(2000))
         {
             var current = await (
                 from p in db.Profiles.AsNoTracking()
                 where chunk.Contains(p.Slug)
                 join u in db.Users.Where(MemberVisibility.IsVisible) on p.UserId equals u.Id
-                where u.EmailConfirmed
+                where u.EmailConfirmed && (u.Id == me || !blocked.Contains(u.Id))
                 select new { p.Slug, p.UserId }).ToListAsync(ct);
             var old = await (
                 from r in db.ProfileSlugRedirects.AsNoTracking()
                 where chunk.Contains(r.Slug)
                 join u in db.Users.Where(MemberVisibility.IsVisible) on r.UserId equals u.Id
-                where u.EmailConfirmed
+                where u.EmailConfirmed && (u.Id == me || !blocked.Contains(u.Id))
                 select new { r.Slug, r.UserId }).ToListAsync(ct);
             foreach (var m in old.Concat(current))
                 result[m.Slug] = m.UserId;
