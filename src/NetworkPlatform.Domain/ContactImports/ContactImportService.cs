@@ -46,11 +46,14 @@ public sealed record ImportPreview(
 /// </para>
 /// </summary>
 public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService contacts,
-    InvitationService invitations, TimeProvider time, SiteAddress site)
+    InvitationService invitations, TimeProvider time, SiteAddress site, ContactImportLimits limits)
 {
     public const string ReadJob = "ContactImportRead";
     public const string SendJob = "ContactImportSend";
     public const string QueueJob = "ContactImportQueue";
+
+    // With the member's id, serialises one member's readings (TryCountRunAsync) across app instances.
+    private const int RunLockKey = 0x1C0_17A8;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -60,6 +63,7 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
     /// </summary>
     public async Task<Guid> StartAsync(Guid userId, string? fileName, byte[] content, CancellationToken ct = default)
     {
+        await EnsureAllowedAsync(userId, ct);
         if (content.Length == 0)
             throw new ContactFileException("ContactImport.Empty");
         if (content.Length > ContactFile.MaxBytes)
@@ -90,6 +94,50 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
     public async Task<ContactUpload> GetAsync(Guid userId, Guid uploadId, CancellationToken ct = default) =>
         await db.ContactUploads.AsNoTracking().Where(u => u.Id == uploadId && u.UserId == userId)
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+
+    /// <summary>
+    /// How many files the member had read against the members in the last 24 hours, of <c>ContactImport:PerDay</c>,
+    /// and when the next reading is possible again once the limit is reached. Counted from
+    /// <see cref="ContactImportRun"/>, since the uploads themselves do not last (ADR 0008).
+    /// </summary>
+    public async Task<ImportAllowance> AllowanceAsync(Guid userId, CancellationToken ct = default)
+    {
+        var since = time.GetUtcNow() - ContactImportRun.Window;
+        var times = await db.ContactImportRuns.AsNoTracking().Where(r => r.UserId == userId && r.CreatedAt > since)
+            .OrderBy(r => r.CreatedAt).Select(r => r.CreatedAt).ToListAsync(ct);
+        return new ImportAllowance(limits.PerDay, times.Count,
+            times.Count >= limits.PerDay ? times[times.Count - limits.PerDay] + ContactImportRun.Window : null);
+    }
+
+    private async Task EnsureAllowedAsync(Guid userId, CancellationToken ct)
+    {
+        var allowance = await AllowanceAsync(userId, ct);
+        if (allowance.Reached)
+            throw new ImportLimitException(allowance.PerDay, allowance.NextAt!.Value);
+    }
+
+    /// <summary>
+    /// Counts this reading against the member's daily limit, or says no when it is used up (two uploads read at once
+    /// past the check in <see cref="StartAsync"/>). A retry of the same job was counted already.
+    /// </summary>
+    private async Task<bool> TryCountRunAsync(Guid userId, Guid jobId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var since = now - ContactImportRun.Window;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLockKey}, hashtext({userId.ToString()}))", ct);
+        var runs = await db.ContactImportRuns.Where(r => r.UserId == userId && (r.CreatedAt > since || r.JobId == jobId))
+            .Select(r => r.JobId).ToListAsync(ct);
+        if (runs.Contains(jobId))
+            return true;
+        if (runs.Count >= limits.PerDay)
+            return false;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ContactImportRuns" ("JobId", "UserId", "CreatedAt") VALUES ({jobId}, {userId}, {now})
+            """, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 
     public Task<ContactUpload?> LatestAsync(Guid userId, CancellationToken ct = default) =>
         db.ContactUploads.AsNoTracking().Where(u => u.UserId == userId)
@@ -216,6 +264,8 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         if (upload.Format != ContactFileFormat.PlainCsv || upload.Content is null ||
             upload.State is not (ContactUploadState.Ready or ContactUploadState.NeedsMapping))
             throw new DomainException("ContactImport.NotNow");
+        // Reading the file again with another e-mail column is another look-up of up to 10,000 addresses.
+        await EnsureAllowedAsync(userId, ct);
         upload.NameColumn = nameColumn;
         upload.EmailColumn = emailColumn;
         upload.State = ContactUploadState.Reading;
@@ -299,6 +349,12 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
             return;
         }
 
+        if (!await TryCountRunAsync(upload.UserId, job.Id, ct))
+        {
+            await FailAsync(upload, "ContactImport.PerDayReachedWhileReading",
+                limits.PerDay.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+            return;
+        }
         var matches = await MatchAsync(upload.UserId, result.Contacts.SelectMany(c => c.Emails).ToList(), ct);
         var slugs = await MatchProfilesAsync(upload.UserId, result.Contacts.SelectMany(c => c.ProfileUrls)
             .Select(site.ProfileSlugOf).OfType<string>().ToList(), ct);
@@ -522,11 +578,14 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
 
     /// <summary>
     /// The recurring job: sends queued requests as far as each sender's daily limit allows, and deletes expired
-    /// uploads (file and rows) and invitations older than <see cref="ContactInvitation.Lifetime"/>.
+    /// uploads (file and rows), invitations older than <see cref="ContactInvitation.Lifetime"/> and readings that no
+    /// longer count against the daily limit.
     /// </summary>
     public async Task<int> SendQueuedAndPurgeAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var runsBefore = now - ContactImportRun.Window;
+        await db.ContactImportRuns.Where(r => r.CreatedAt < runsBefore).ExecuteDeleteAsync(ct);
         await db.ContactUploads.Where(u => u.ExpiresAt < now && u.State != ContactUploadState.Sending)
             .ExecuteDeleteAsync(ct);
         // A send job that died for good is not left "sending" for ever.

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkPlatform.Domain.ContactImports;
 using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Tests.Infrastructure;
 using NetworkPlatform.Tests.Profiles;
@@ -204,5 +206,69 @@ public class ContactImportPrivacyTests(ContactImportFactory app) : IClassFixture
         Assert.Contains("Mitglieder, die meine E-Mail-Adresse haben, können mich finden", deForm.Text);
         Assert.True(deForm.IsChecked("FindableByEmail"));
         Assert.True(await FindableAsync(germanId));
+    }
+
+    /// <summary>
+    /// Five readings in 24 hours (ContactImport:PerDay's default), counted however the uploads end: replaced by the
+    /// next one or cancelled. A file that cannot be read does not count. Two uploads at once cannot both take the last
+    /// one: the reading itself is refused then.
+    /// </summary>
+    [Fact]
+    public async Task The_daily_import_limit_refuses_the_next_upload_with_a_message_at_the_field()
+    {
+        var lea = await app.MemberWithProfileAsync(null, "Lea", "Limit", login: true);
+        byte[] File(int n) => ContactFiles.LinkedIn(("Person", $"N{n}", TestData.UniqueEmail($"limit{n}")));
+        var start = await lea.Client!.OpenAsync("/contacts/import");
+        Assert.Contains("You can import 5 times in 24 hours", start.Document.GetElementById("File-hint")!.TextContent);
+        Assert.Null(start.Document.QuerySelector("[data-testid=import-limit]"));
+
+        var (_, unreadable) = await PreviewAsync(lea, ContactFileTests.Fixture("unbalanced-quotes.csv"));
+        Assert.NotNull(unreadable.Document.QuerySelector("[data-testid=import-error]"));
+        for (var n = 1; n <= 4; n++)
+        {
+            var (id, preview) = await PreviewAsync(lea, File(n));
+            Assert.NotNull(preview.Document.QuerySelector("[data-testid=import-summary]"));
+            if (n == 2)
+                await preview.SubmitAsync(lea.Client!, $"/contacts/import/{id}/discard", new Dictionary<string, string>());
+        }
+        Assert.Equal(4, await app.WithDbAsync(db => db.ContactImportRuns.CountAsync(r => r.UserId == lea.Id)));
+
+        // The fifth upload is taken; before it is read, another reading (another tab) uses up the day.
+        var fifth = await UploadAsync(lea, File(5));
+        var fifthId = Guid.Parse(fifth.Path.Split('/')[^1]);
+        await app.WithDbAsync(async db =>
+        {
+            db.ContactImportRuns.Add(new ContactImportRun
+            {
+                JobId = Guid.NewGuid(), UserId = lea.Id, CreatedAt = app.Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        await app.Runner.RunDueAsync();
+        var notRead = await lea.Client!.OpenAsync($"/contacts/import/{fifthId}");
+        Assert.Contains("so this file was not read", notRead.Document.QuerySelector("[data-testid=import-error]")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ContactUploadRows.CountAsync(r => r.UploadId == fifthId)));
+
+        // The sixth is refused at the field, and nothing is stored.
+        var uploads = await app.WithDbAsync(db => db.ContactUploads.CountAsync(u => u.UserId == lea.Id));
+        var refused = await UploadAsync(lea, File(6));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("/contacts/import", refused.Path);
+        Assert.Contains("You have reached the limit of 5 imports in 24 hours. You can import again from", refused.FieldError("File"));
+        Assert.Contains(refused.ErrorSummary, e => e.StartsWith("You have reached the limit", StringComparison.Ordinal));
+        Assert.Contains("File-error", refused.Document.GetElementById("File")!.GetAttribute("aria-describedby"));
+        Assert.Equal(uploads, await app.WithDbAsync(db => db.ContactUploads.CountAsync(u => u.UserId == lea.Id)));
+        // Opening the form again says so beside the field before anything is chosen.
+        var later = await lea.Client!.OpenAsync("/contacts/import");
+        Assert.Contains("You have reached the limit of 5 imports", later.Document.QuerySelector("[data-testid=import-limit]")!.TextContent);
+        Assert.Contains("File-limit", later.Document.GetElementById("File")!.GetAttribute("aria-describedby"));
+
+        // A day after the first reading, one is free again; the purge forgets the old ones.
+        app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        var (_, nextDay) = await PreviewAsync(lea, File(7));
+        Assert.NotNull(nextDay.Document.QuerySelector("[data-testid=import-summary]"));
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ContactImportService>().SendQueuedAndPurgeAsync(default);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ContactImportRuns.CountAsync(r => r.UserId == lea.Id)));
     }
 }
