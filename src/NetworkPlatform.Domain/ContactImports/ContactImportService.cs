@@ -192,7 +192,7 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
     }
 
     /// <summary>
-    /// Contacts, requests both ways and queued requests for the matched members: four queries. Blocks are not among
+    /// Contacts, requests both ways and queued requests for the matched members: three queries. Blocks are not among
     /// them: a member in a block with the importer is no longer matched (<see cref="ForgetHiddenMatchesAsync"/>).
     /// </summary>
     private async Task<Dictionary<Guid, ImportMatchStatus>> StatusesAsync(Guid me, List<Guid> ids, CancellationToken ct)
