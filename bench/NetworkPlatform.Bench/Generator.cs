@@ -214,7 +214,7 @@ public static class Generator
         using var w = conn.BeginBinaryImport($"""
             COPY "MemberProfiles" ("UserId", "Slug", "FullName", "AcademicTitle", "Headline", "Position", "Employer", "City",
                 "Country", "IndustryCode", "Summary", "Skills", "Haves", "Wants", "Interests", "Audience", "AllowSearchEngines",
-                "ShowMeAsVisitor", "ContactListVisibility", "PhoneVisibility", "MobileVisibility",
+                "ShowMeAsVisitor", "FindableByEmail", "ContactListVisibility", "PhoneVisibility", "MobileVisibility",
                 "BusinessEmailVisibility", "AddressVisibility", "BirthdayVisibility", "CreatedAt", "UpdatedAt")
             FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})
             """);
@@ -244,6 +244,7 @@ public static class Generator
             // Three in ten public, as in the demo seed; the rest visible to members.
             w.Write(rng.NextDouble() < 0.3 ? (int)ProfileAudience.Public : (int)ProfileAudience.Members, NpgsqlDbType.Integer);
             w.Write(false, NpgsqlDbType.Boolean);
+            w.Write(true, NpgsqlDbType.Boolean);
             w.Write(true, NpgsqlDbType.Boolean);
             // One member in ten keeps the contact list to themselves.
             w.Write(rng.NextDouble() < 0.1 ? 1 : 0, NpgsqlDbType.Integer);

@@ -300,10 +300,10 @@ public static class SearchBenchmark
                     var profile = new NpgsqlBatchCommand("""
                         INSERT INTO "MemberProfiles" ("UserId", "Slug", "FullName", "AcademicTitle", "Headline", "Position",
                             "Employer", "City", "Country", "IndustryCode", "Summary", "Skills", "Haves", "Wants", "Interests",
-                            "Audience", "AllowSearchEngines", "ShowMeAsVisitor", "ContactListVisibility", "PhoneVisibility",
-                            "MobileVisibility", "BusinessEmailVisibility", "AddressVisibility", "BirthdayVisibility",
-                            "CreatedAt", "UpdatedAt")
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Deutschland', $9, $10, $11, $12, $13, $14, 0, false, true, 0,
+                            "Audience", "AllowSearchEngines", "ShowMeAsVisitor", "FindableByEmail", "ContactListVisibility",
+                            "PhoneVisibility", "MobileVisibility", "BusinessEmailVisibility", "AddressVisibility",
+                            "BirthdayVisibility", "CreatedAt", "UpdatedAt")
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Deutschland', $9, $10, $11, $12, $13, $14, 0, false, true, true, 0,
                             0, 0, 0, 0, 0, $15, $15)
                         """);
                     void Add(object? value, NpgsqlDbType type) =>

@@ -39,6 +39,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactImports.ContactInvitation> ContactInvitations => Set<ContactImports.ContactInvitation>();
     public DbSet<ContactImports.InvitationOptOut> InvitationOptOuts => Set<ContactImports.InvitationOptOut>();
     public DbSet<ContactImports.QueuedContactRequest> QueuedContactRequests => Set<ContactImports.QueuedContactRequest>();
+    public DbSet<ContactImports.ContactImportRun> ContactImportRuns => Set<ContactImports.ContactImportRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

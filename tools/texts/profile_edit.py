@@ -34,6 +34,8 @@ R = {
 "ProfileEdit.AddressIs": ("Public address:", "Öffentliche Adresse:"),
 "ProfileEdit.VisitorShown": ("You are shown as a visitor on other profiles.", "Sie werden auf anderen Profilen als Besucher angezeigt."),
 "ProfileEdit.VisitorAnonymous": ("You visit other profiles anonymously.", "Sie besuchen andere Profile anonym."),
+"ProfileEdit.FindableByEmail": ("Members who have your e-mail address can find you.", "Mitglieder, die Ihre E-Mail-Adresse haben, können Sie finden."),
+"ProfileEdit.NotFindableByEmail": ("Members find you only by your profile address, not by your e-mail address.", "Mitglieder finden Sie nur über Ihre Profiladresse, nicht über Ihre E-Mail-Adresse."),
 "ProfileEdit.Today": ("today", "heute"),
 
 # Completeness meter
@@ -93,6 +95,7 @@ R = {
 "ProfileEdit.Field.Audience": ("Who can open your profile?", "Wer kann Ihr Profil öffnen?"),
 "ProfileEdit.Field.AllowSearchEngines": ("Allow search engines to list my profile", "Suchmaschinen dürfen mein Profil aufnehmen"),
 "ProfileEdit.Field.ShowMeAsVisitor": ("Show me as a visitor on profiles I view", "Mich als Besucher auf Profilen zeigen, die ich ansehe"),
+"ProfileEdit.Field.FindableByEmail": ("Members who have my e-mail address can find me", "Mitglieder, die meine E-Mail-Adresse haben, können mich finden"),
 "ProfileEdit.Field.Slug": ("Public address", "Öffentliche Adresse"),
 
 # Hints and intros
@@ -156,6 +159,7 @@ R = {
 "ProfileEdit.Audience.PublicHint": ("Anyone with the address can open your profile. Contact details and documents keep their own visibility.", "Alle mit der Adresse können Ihr Profil öffnen. Kontaktdaten und Dokumente behalten ihre eigene Sichtbarkeit."),
 "ProfileEdit.Hint.AllowSearchEngines": ("Only applies when everyone on the web may open your profile. Otherwise search engines are asked not to list it.", "Gilt nur, wenn alle im Internet Ihr Profil öffnen dürfen. Sonst werden Suchmaschinen gebeten, es nicht aufzunehmen."),
 "ProfileEdit.Hint.ShowMeAsVisitor": ("As on LinkedIn: if you switch this off, your visits are recorded anonymously, and you can no longer see who visited your profile.", "Wie bei LinkedIn: Schalten Sie dies aus, werden Ihre Besuche anonym erfasst, und Sie sehen nicht mehr, wer Ihr Profil besucht hat."),
+"ProfileEdit.Hint.FindableByEmail": ("When a member imports their address book, we show them your profile if it holds the address you log in with. If you switch this off, they find you there only by your profile address (/p/…): your e-mail address looks like that of someone who is not a member, and no invitation reaches you.", "Wenn ein Mitglied sein Adressbuch importiert, zeigen wir ihm Ihr Profil, falls darin die Adresse steht, mit der Sie sich anmelden. Schalten Sie dies aus, findet man Sie dort nur über Ihre Profiladresse (/p/…): Ihre E-Mail-Adresse sieht dann aus wie die einer Person, die nicht Mitglied ist, und keine Einladung erreicht Sie."),
 "ProfileEdit.Slug.Current": ("Your profile's address now:", "Die Adresse Ihres Profils ist jetzt:"),
 "ProfileEdit.Hint.Slug": ("The end of {0}…: lower-case letters, digits and single dashes, 3 to {1} characters. Links to your old address keep working.", "Das Ende von {0}…: Kleinbuchstaben, Ziffern und einzelne Bindestriche, 3 bis {1} Zeichen. Links auf Ihre alte Adresse funktionieren weiter."),
 

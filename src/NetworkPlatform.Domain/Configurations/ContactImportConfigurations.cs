@@ -70,3 +70,16 @@ public class QueuedContactRequestConfiguration : IEntityTypeConfiguration<Queued
         b.HasOne<AppUser>().WithMany().HasForeignKey(q => q.ToUserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public class ContactImportRunConfiguration : IEntityTypeConfiguration<ContactImportRun>
+{
+    public void Configure(EntityTypeBuilder<ContactImportRun> b)
+    {
+        b.ToTable("ContactImportRuns");
+        b.HasKey(r => r.JobId);
+        // Counting one member's readings of the last 24 hours; the purge deletes by time.
+        b.HasIndex(r => new { r.UserId, r.CreatedAt });
+        b.HasIndex(r => r.CreatedAt);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

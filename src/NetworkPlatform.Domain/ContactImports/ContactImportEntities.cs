@@ -107,7 +107,10 @@ public class ContactInvitation
     public string Email { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the mail went out; null when another invitation had been mailed to the address recently.</summary>
+    /// <summary>
+    /// When the mail went out; null when another invitation had been mailed to the address recently. For an address
+    /// that belongs to an account no mail goes out, but this is set all the same (see <see cref="InvitationService.InviteAsync"/>).
+    /// </summary>
     public DateTimeOffset? MailedAt { get; set; }
 }
 
@@ -128,4 +131,39 @@ public class QueuedContactRequest
     public Guid FromUserId { get; set; }
     public Guid ToUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One reading of a contact file against the members: an upload, or a plain CSV read again with other columns. Kept
+/// for <see cref="Window"/> only, to hold each member to <c>ContactImport:PerDay</c> (<see cref="ContactImportLimits"/>)
+/// whatever happens to the upload itself (replaced by the next one, discarded, deleted when sent). Keyed by the read
+/// job, so a retried job is still one reading.
+/// </summary>
+public class ContactImportRun
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    public Guid JobId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>How many files one member may have read against the members in <see cref="ContactImportRun.Window"/>.</summary>
+public sealed record ContactImportLimits(int PerDay)
+{
+    public const string PerDaySetting = "ContactImport:PerDay";
+    public const int DefaultPerDay = 5;
+}
+
+/// <summary>Where the member stands with the daily limit; <see cref="NextAt"/> is when the oldest reading counts no more.</summary>
+public sealed record ImportAllowance(int PerDay, int Used, DateTimeOffset? NextAt)
+{
+    public bool Reached => Used >= PerDay;
+}
+
+/// <summary>The daily limit is reached: the upload or the new column choice is refused at its field.</summary>
+public class ImportLimitException(int perDay, DateTimeOffset nextPossibleAt) : DomainException("ContactImport.PerDayReached")
+{
+    public int PerDay { get; } = perDay;
+    public DateTimeOffset NextPossibleAt { get; } = nextPossibleAt;
 }

@@ -5,9 +5,9 @@ using static NetworkPlatform.Domain.Privacy.Sections.AccountSection;
 namespace NetworkPlatform.Domain.ContactImports;
 
 /// <summary>
-/// What the contact import keeps about a member: the invitations they sent that are still pending, and their
-/// contact requests queued over the daily limit. Uploads are not exported: they live a day at most and hold other
-/// people's data from the member's own file.
+/// What the contact import keeps about a member: the invitations they sent that are still pending, their contact
+/// requests queued over the daily limit, and when they had files read in the last 24 hours (for the daily limit of
+/// imports). Uploads are not exported: they live a day at most and hold other people's data from the member's own file.
 /// </summary>
 public class ContactImportPersonalData(AppDbContext db) : IPersonalDataSection
 {
@@ -33,5 +33,12 @@ public class ContactImportPersonalData(AppDbContext db) : IPersonalDataSection
             queued.Select(q => (IReadOnlyList<string?>)[q.FirstName, q.LastName, Iso(q.CreatedAt)]),
             "Contact requests from a contact import that wait for the daily limit of 100 new requests; they are sent on " +
             "the following days.", ct);
+
+        var runs = await db.ContactImportRuns.AsNoTracking().Where(r => r.UserId == userId)
+            .OrderBy(r => r.CreatedAt).Select(r => r.CreatedAt).ToListAsync(ct);
+        await archive.AddCsvAsync("contact-import/imports.csv", ["read_at"],
+            runs.Select(r => (IReadOnlyList<string?>)[Iso(r)]),
+            "When a contact file of yours was read and compared with the members in the last 24 hours: kept for 24 " +
+            "hours only, to hold everyone to the daily number of imports.", ct);
     }
 }

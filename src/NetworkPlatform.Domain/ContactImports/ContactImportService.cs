@@ -17,10 +17,6 @@ public enum ImportMatchStatus
     RequestSent,
     Queued,
     Contact,
-    BlockedByMe,
-
-    /// <summary>Blocked by the other side (shown as "not possible", without saying why).</summary>
-    NotPossible,
 }
 
 public sealed record ImportedMember(int Line, Guid UserId, string FirstName, string LastName, string? Headline,
@@ -42,13 +38,22 @@ public sealed record ImportPreview(
 /// <summary>
 /// The contact import: upload → background read and match → preview → the member's choice → background sending.
 /// Every method that takes a member and an upload id answers another member's id as if it did not exist.
+/// <para>
+/// Who is shown as a member (issue 15): a confirmed member whose deletion is not pending and who is in no block with
+/// the importer, either way; found by their login address only if they allow it (<c>FindableByEmail</c>), by their
+/// profile address (/p/slug, what members hand out) always. Everyone else in the file is shown exactly like a person
+/// who is not a member, and an invitation to them sends no mail (<see cref="InvitationService.InviteAsync"/>).
+/// </para>
 /// </summary>
 public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService contacts,
-    InvitationService invitations, TimeProvider time, SiteAddress site)
+    InvitationService invitations, TimeProvider time, SiteAddress site, ContactImportLimits limits)
 {
     public const string ReadJob = "ContactImportRead";
     public const string SendJob = "ContactImportSend";
     public const string QueueJob = "ContactImportQueue";
+
+    // With the member's id, serialises one member's readings (TryCountRunAsync) across app instances.
+    private const int RunLockKey = 0x1C0_17A8;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -58,6 +63,7 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
     /// </summary>
     public async Task<Guid> StartAsync(Guid userId, string? fileName, byte[] content, CancellationToken ct = default)
     {
+        await EnsureAllowedAsync(userId, ct);
         if (content.Length == 0)
             throw new ContactFileException("ContactImport.Empty");
         if (content.Length > ContactFile.MaxBytes)
@@ -89,6 +95,50 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         await db.ContactUploads.AsNoTracking().Where(u => u.Id == uploadId && u.UserId == userId)
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
 
+    /// <summary>
+    /// How many files the member had read against the members in the last 24 hours, of <c>ContactImport:PerDay</c>,
+    /// and when the next reading is possible again once the limit is reached. Counted from
+    /// <see cref="ContactImportRun"/>, since the uploads themselves do not last (ADR 0008).
+    /// </summary>
+    public async Task<ImportAllowance> AllowanceAsync(Guid userId, CancellationToken ct = default)
+    {
+        var since = time.GetUtcNow() - ContactImportRun.Window;
+        var times = await db.ContactImportRuns.AsNoTracking().Where(r => r.UserId == userId && r.CreatedAt > since)
+            .OrderBy(r => r.CreatedAt).Select(r => r.CreatedAt).ToListAsync(ct);
+        return new ImportAllowance(limits.PerDay, times.Count,
+            times.Count >= limits.PerDay ? times[times.Count - limits.PerDay] + ContactImportRun.Window : null);
+    }
+
+    private async Task EnsureAllowedAsync(Guid userId, CancellationToken ct)
+    {
+        var allowance = await AllowanceAsync(userId, ct);
+        if (allowance.Reached)
+            throw new ImportLimitException(allowance.PerDay, allowance.NextAt!.Value);
+    }
+
+    /// <summary>
+    /// Counts this reading against the member's daily limit, or says no when it is used up (two uploads read at once
+    /// past the check in <see cref="StartAsync"/>). A retry of the same job was counted already.
+    /// </summary>
+    private async Task<bool> TryCountRunAsync(Guid userId, Guid jobId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var since = now - ContactImportRun.Window;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLockKey}, hashtext({userId.ToString()}))", ct);
+        var runs = await db.ContactImportRuns.Where(r => r.UserId == userId && (r.CreatedAt > since || r.JobId == jobId))
+            .Select(r => r.JobId).ToListAsync(ct);
+        if (runs.Contains(jobId))
+            return true;
+        if (runs.Count >= limits.PerDay)
+            return false;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ContactImportRuns" ("JobId", "UserId", "CreatedAt") VALUES ({jobId}, {userId}, {now})
+            """, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     public Task<ContactUpload?> LatestAsync(Guid userId, CancellationToken ct = default) =>
         db.ContactUploads.AsNoTracking().Where(u => u.UserId == userId)
             .OrderByDescending(u => u.CreatedAt).FirstOrDefaultAsync(ct);
@@ -105,6 +155,11 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         if (upload.State != ContactUploadState.Ready)
             return new ImportPreview(upload, [], [], skipped, columns, job);
 
+        if (await ForgetHiddenMatchesAsync(userId, uploadId, ct))
+        {
+            upload = await GetAsync(userId, uploadId, ct);
+            skipped = upload.Skipped is null ? [] : JsonSerializer.Deserialize<List<SkippedLine>>(upload.Skipped, Json) ?? [];
+        }
         var members = await (
             from r in db.ContactUploadRows.AsNoTracking()
             where r.UploadId == uploadId && r.MatchedUserId != null
@@ -136,7 +191,10 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         return new ImportPreview(upload, matched, people, skipped, columns, null);
     }
 
-    /// <summary>Contacts, requests both ways, blocks both ways and queued requests for the matched members: five queries.</summary>
+    /// <summary>
+    /// Contacts, requests both ways and queued requests for the matched members: three queries. Blocks are not among
+    /// them: a member in a block with the importer is no longer matched (<see cref="ForgetHiddenMatchesAsync"/>).
+    /// </summary>
     private async Task<Dictionary<Guid, ImportMatchStatus>> StatusesAsync(Guid me, List<Guid> ids, CancellationToken ct)
     {
         var result = new Dictionary<Guid, ImportMatchStatus>();
@@ -154,12 +212,47 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         foreach (var id in await db.Contacts.Where(c => c.UserId == me && ids.Contains(c.ContactUserId))
                      .Select(c => c.ContactUserId).ToListAsync(ct))
             result[id] = ImportMatchStatus.Contact;
-        foreach (var b in await db.MemberBlocks
-                     .Where(b => (b.BlockerId == me && ids.Contains(b.BlockedId)) || (b.BlockedId == me && ids.Contains(b.BlockerId)))
-                     .Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(ct))
-            result[b.BlockerId == me ? b.BlockedId : b.BlockerId] =
-                b.BlockerId == me ? ImportMatchStatus.BlockedByMe : ImportMatchStatus.NotPossible;
         return result;
+    }
+
+    /// <summary>The members in a block with <paramref name="me"/>, whoever blocked whom.</summary>
+    private IQueryable<Guid> BlockedWith(Guid me) =>
+        db.MemberBlocks.Where(b => b.BlockerId == me).Select(b => b.BlockedId)
+            .Concat(db.MemberBlocks.Where(b => b.BlockedId == me).Select(b => b.BlockerId));
+
+    /// <summary>
+    /// A member matched when the file was read may be hidden from the importer since (a block either way, a deletion
+    /// pending): their line becomes what it would have been then, a person who is not a member, or a skipped line
+    /// "no e-mail address" when only their profile address was given. Run by the preview and before sending, so
+    /// both see the same; true when something changed.
+    /// </summary>
+    private async Task<bool> ForgetHiddenMatchesAsync(Guid me, Guid uploadId, CancellationToken ct)
+    {
+        var blocked = BlockedWith(me);
+        var hidden = await (
+            from r in db.ContactUploadRows
+            where r.UploadId == uploadId && r.MatchedUserId != null
+            join u in db.Users on r.MatchedUserId equals u.Id
+            where u.DeletionRequestedAt != null || blocked.Contains(u.Id)
+            select new { r.Line, NoEmail = r.Emails.Count == 0 }).ToListAsync(ct);
+        if (hidden.Count == 0)
+            return false;
+        var lines = hidden.Select(h => h.Line).ToList();
+        var dropped = hidden.Where(h => h.NoEmail).Select(h => h.Line).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ContactUploadRows.Where(r => r.UploadId == uploadId && dropped.Contains(r.Line)).ExecuteDeleteAsync(ct);
+        await db.ContactUploadRows.Where(r => r.UploadId == uploadId && lines.Contains(r.Line))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MatchedUserId, (Guid?)null).SetProperty(r => r.Request, false), ct);
+        if (dropped.Count > 0)
+        {
+            var upload = await db.ContactUploads.SingleAsync(u => u.Id == uploadId, ct);
+            var skipped = upload.Skipped is null ? [] : JsonSerializer.Deserialize<List<SkippedLine>>(upload.Skipped, Json) ?? [];
+            skipped.AddRange(dropped.Select(line => new SkippedLine(line, "NoEmail")));
+            upload.Skipped = JsonSerializer.Serialize(skipped.OrderBy(x => x.Line).ToList(), Json);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>A plain CSV: the member says which columns hold the name and the e-mail; the file is read again.</summary>
@@ -171,6 +264,8 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         if (upload.Format != ContactFileFormat.PlainCsv || upload.Content is null ||
             upload.State is not (ContactUploadState.Ready or ContactUploadState.NeedsMapping))
             throw new DomainException("ContactImport.NotNow");
+        // Reading the file again with another e-mail column is another look-up of up to 10,000 addresses.
+        await EnsureAllowedAsync(userId, ct);
         upload.NameColumn = nameColumn;
         upload.EmailColumn = emailColumn;
         upload.State = ContactUploadState.Reading;
@@ -190,6 +285,8 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
             throw new DomainException("ContactImport.NothingChosen");
         var requests = requestLines.ToList();
         var invites = inviteLines.ToList();
+        // A block made since the preview: that line is sent as the preview would now show it.
+        await ForgetHiddenMatchesAsync(userId, uploadId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.ContactUploadRows.Where(r => r.UploadId == uploadId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Request, r => r.MatchedUserId != null && requests.Contains(r.Line))
@@ -252,8 +349,14 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
             return;
         }
 
-        var matches = await MatchAsync(result.Contacts.SelectMany(c => c.Emails).ToList(), ct);
-        var slugs = await MatchProfilesAsync(result.Contacts.SelectMany(c => c.ProfileUrls)
+        if (!await TryCountRunAsync(upload.UserId, job.Id, ct))
+        {
+            await FailAsync(upload, "ContactImport.PerDayReachedWhileReading",
+                limits.PerDay.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+            return;
+        }
+        var matches = await MatchAsync(upload.UserId, result.Contacts.SelectMany(c => c.Emails).ToList(), ct);
+        var slugs = await MatchProfilesAsync(upload.UserId, result.Contacts.SelectMany(c => c.ProfileUrls)
             .Select(site.ProfileSlugOf).OfType<string>().ToList(), ct);
         var skipped = result.Skipped.ToList();
         var rows = new List<ContactUploadRow>();
@@ -306,39 +409,51 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Lower-case address → member, for confirmed addresses only (case-insensitive through NormalizedEmail).</summary>
-    private async Task<Dictionary<string, Guid>> MatchAsync(List<string> emails, CancellationToken ct)
+    /// <summary>
+    /// Lower-case address → member, for confirmed login addresses (case-insensitive through NormalizedEmail) of
+    /// members <paramref name="me"/> may be shown (see the class) who let members find them by it; a member without
+    /// a profile yet has the profile's default, on. <paramref name="me"/> is always found, to be skipped as "that is you".
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> MatchAsync(Guid me, List<string> emails, CancellationToken ct)
     {
         var result = new Dictionary<string, Guid>();
+        var blocked = BlockedWith(me);
         foreach (var chunk in emails.Distinct().Chunk(2000))
         {
             var upper = chunk.Select(e => e.ToUpperInvariant()).ToList();
             foreach (var u in await db.Users.AsNoTracking()
                          .Where(u => u.EmailConfirmed && u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail))
                          .Where(MemberVisibility.IsVisible)
+                         .Where(u => u.Id == me ||
+                                     (!db.Profiles.Any(p => p.UserId == u.Id && !p.FindableByEmail) &&
+                                      !blocked.Contains(u.Id)))
                          .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct))
                 result[u.NormalizedEmail!.ToLowerInvariant()] = u.Id;
         }
         return result;
     }
 
-    /// <summary>Profile slug (current or old) → member, for confirmed members not hidden by a pending deletion.</summary>
-    private async Task<Dictionary<string, Guid>> MatchProfilesAsync(List<string> slugs, CancellationToken ct)
+    /// <summary>
+    /// Profile slug (current or old) → member, for confirmed members not hidden by a pending deletion and in no block
+    /// with <paramref name="me"/>. <c>FindableByEmail</c> does not apply: a profile address is what members hand out.
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> MatchProfilesAsync(Guid me, List<string> slugs, CancellationToken ct)
     {
         var result = new Dictionary<string, Guid>();
+        var blocked = BlockedWith(me);
         foreach (var chunk in slugs.Distinct().Chunk(2000))
         {
             var current = await (
                 from p in db.Profiles.AsNoTracking()
                 where chunk.Contains(p.Slug)
                 join u in db.Users.Where(MemberVisibility.IsVisible) on p.UserId equals u.Id
-                where u.EmailConfirmed
+                where u.EmailConfirmed && (u.Id == me || !blocked.Contains(u.Id))
                 select new { p.Slug, p.UserId }).ToListAsync(ct);
             var old = await (
                 from r in db.ProfileSlugRedirects.AsNoTracking()
                 where chunk.Contains(r.Slug)
                 join u in db.Users.Where(MemberVisibility.IsVisible) on r.UserId equals u.Id
-                where u.EmailConfirmed
+                where u.EmailConfirmed && (u.Id == me || !blocked.Contains(u.Id))
                 select new { r.Slug, r.UserId }).ToListAsync(ct);
             foreach (var m in old.Concat(current))
                 result[m.Slug] = m.UserId;
@@ -463,11 +578,14 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
 
     /// <summary>
     /// The recurring job: sends queued requests as far as each sender's daily limit allows, and deletes expired
-    /// uploads (file and rows) and invitations older than <see cref="ContactInvitation.Lifetime"/>.
+    /// uploads (file and rows), invitations older than <see cref="ContactInvitation.Lifetime"/> and readings that no
+    /// longer count against the daily limit.
     /// </summary>
     public async Task<int> SendQueuedAndPurgeAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var runsBefore = now - ContactImportRun.Window;
+        await db.ContactImportRuns.Where(r => r.CreatedAt < runsBefore).ExecuteDeleteAsync(ct);
         await db.ContactUploads.Where(u => u.ExpiresAt < now && u.State != ContactUploadState.Sending)
             .ExecuteDeleteAsync(ct);
         // A send job that died for good is not left "sending" for ever.

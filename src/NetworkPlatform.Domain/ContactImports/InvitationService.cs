@@ -53,6 +53,13 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
     /// <summary>
     /// Invites <paramref name="emails"/> for <paramref name="inviterId"/>: records a pending invitation for each
     /// address that may be invited and mails those that were not mailed in the last 30 days.
+    /// <para>
+    /// An address that belongs to an account reaches this only when the import showed it as "not a member": a member
+    /// who does not want to be found by it, who is in a block with the inviter or whose deletion is pending, or an
+    /// account not confirmed yet. It is handled exactly like any other address (recorded, counted, the 30-day rule
+    /// and the daily cap applied), so that nothing the inviter sees, now or in a later import, tells it apart; only
+    /// the mail is left out. An account that confirms later finds the inviter's request waiting, as anyone invited.
+    /// </para>
     /// </summary>
     public async Task<InvitationCounts> InviteAsync(Guid inviterId, string? culture, IReadOnlyList<string> emails,
         CancellationToken ct = default)
@@ -72,7 +79,7 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({InvitationLockKey})", ct);
         var optedOut = (await db.InvitationOptOuts.Where(o => hashList.Contains(o.EmailHash)).Select(o => o.EmailHash)
             .ToListAsync(ct)).ToHashSet();
-        var members = (await db.Users.Where(u => u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail))
+        var accounts = (await db.Users.Where(u => u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail))
             .Select(u => u.NormalizedEmail!).ToListAsync(ct)).ToHashSet();
         var recent = (await db.ContactInvitations.Where(i => addresses.Contains(i.Email) && i.MailedAt > since)
             .Select(i => i.Email).Distinct().ToListAsync(ct)).ToHashSet();
@@ -87,8 +94,7 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
         int sent = 0, notSent = emails.Count - addresses.Count;
         foreach (var address in addresses)
         {
-            // Already a member (perhaps unconfirmed): an invitation to join would be wrong.
-            if (optedOut.Contains(hashes[address]) || members.Contains(address.ToUpperInvariant()))
+            if (optedOut.Contains(hashes[address]))
             {
                 notSent++;
                 continue;
@@ -113,6 +119,10 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
             invitation.MailedAt = now;
             recent.Add(address);
             allowance--;
+            sent++;
+            // Already an account: an invitation to join would be wrong, and the inviter must not learn why none went.
+            if (accounts.Contains(address.ToUpperInvariant()))
+                continue;
             outbox.Add("Invitation", address, null, lang, new Dictionary<string, string>
             {
                 ["InviterName"] = inviterName,
@@ -120,7 +130,6 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
                 ["UnsubscribeLink"] = outbox.Link("/invitations/unsubscribe?token=" +
                                                   Uri.EscapeDataString(UnsubscribeToken(address))),
             });
-            sent++;
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

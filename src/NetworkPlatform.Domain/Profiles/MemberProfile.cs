@@ -48,6 +48,12 @@ public class MemberProfile
     public bool AllowSearchEngines { get; set; }
     public bool ShowMeAsVisitor { get; set; } = true;
 
+    /// <summary>
+    /// "Members who have my e-mail address can find me": whether a contact import matches this member by their login
+    /// address. On by default, as on LinkedIn; off, only the profile address (/p/slug) finds them there.
+    /// </summary>
+    public bool FindableByEmail { get; set; } = true;
+
     /// <summary>Who may see this member's contact list and the shared contacts on their profile.</summary>
     public Contacts.ContactListVisibility ContactListVisibility { get; set; }
 

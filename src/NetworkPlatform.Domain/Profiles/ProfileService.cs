@@ -104,6 +104,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
             Audience = p.Audience,
             AllowSearchEngines = p.AllowSearchEngines,
             ShowMeAsVisitor = p.ShowMeAsVisitor,
+            FindableByEmail = p.FindableByEmail,
             ContactListVisibility = p.ContactListVisibility,
             PhotoFileId = p.PhotoFileId,
             Phone = p.Phone,
@@ -502,6 +503,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         profile.Audience = input.Audience;
         profile.AllowSearchEngines = input.AllowSearchEngines;
         profile.ShowMeAsVisitor = input.ShowMeAsVisitor;
+        profile.FindableByEmail = input.FindableByEmail;
         profile.ContactListVisibility = input.ContactListVisibility;
         try
         {
@@ -586,6 +588,7 @@ public sealed record OwnProfile
     public ProfileAudience Audience { get; init; }
     public bool AllowSearchEngines { get; init; }
     public bool ShowMeAsVisitor { get; init; }
+    public bool FindableByEmail { get; init; }
     public Contacts.ContactListVisibility ContactListVisibility { get; init; }
     public Guid? PhotoFileId { get; init; }
     public string? Phone { get; init; }
@@ -632,7 +635,7 @@ public sealed record ContactInput(
     DateOnly? Birthday, FieldVisibility BirthdayVisibility);
 
 public sealed record SettingsInput(ProfileAudience Audience, bool AllowSearchEngines, bool ShowMeAsVisitor, string? Slug,
-    Contacts.ContactListVisibility ContactListVisibility = Contacts.ContactListVisibility.Contacts);
+    Contacts.ContactListVisibility ContactListVisibility = Contacts.ContactListVisibility.Contacts, bool FindableByEmail = true);
 
 /// <summary>What the completeness meter knows about a profile: one flag per section.</summary>
 public sealed record CompletenessFacts(bool Photo, bool Headline, bool Position, bool Location, bool Industry,

@@ -90,7 +90,7 @@ public static class AppSetup
         services.AddScoped<DemoSeeder>();
         services.AddJobs(config);
         services.AddPrivacy();
-        services.AddContactImport();
+        services.AddContactImport(config);
 
         AddAccounts(services, config);
         AddWeb(services, config);

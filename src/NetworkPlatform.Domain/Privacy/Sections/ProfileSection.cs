@@ -38,6 +38,7 @@ public class ProfileSection(AppDbContext db, IFileStore files) : IPersonalDataSe
             WhoMayOpenTheProfile = p.Audience,
             p.AllowSearchEngines,
             p.ShowMeAsVisitor,
+            MembersWithYourEmailAddressCanFindYou = p.FindableByEmail,
             WhoMaySeeYourContactList = p.ContactListVisibility,
             ContactDetails = new
             {

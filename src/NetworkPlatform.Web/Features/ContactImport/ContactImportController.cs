@@ -27,7 +27,7 @@ public class ColumnsForm
     public int? EmailColumn { get; set; }
 }
 
-public record ImportStartPage(ContactUpload? Latest);
+public record ImportStartPage(ContactUpload? Latest, ImportAllowance Allowance);
 
 public record ImportPage(ImportPreview Preview, ColumnsForm Columns, IReadOnlySet<int>? Requested, IReadOnlySet<int>? Invited)
 {
@@ -50,8 +50,15 @@ public class ContactImportController(ContactImportService imports, IStringLocali
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         UploadLimitAttribute.ShowAt(this, nameof(ContactFileForm.File));
-        return View("Index", new ImportStartPage(await imports.LatestAsync(User.IdOf(), ct)));
+        return await StartPageAsync(ct);
     }
+
+    private async Task<IActionResult> StartPageAsync(CancellationToken ct) =>
+        View("Index", new ImportStartPage(await imports.LatestAsync(User.IdOf(), ct),
+            await imports.AllowanceAsync(User.IdOf(), ct)));
+
+    private string LimitMessage(ImportLimitException e) =>
+        l["ContactImport.PerDayReached", e.PerDay, e.NextPossibleAt.ToLocalDateTime()];
 
     [HttpPost("")]
     [UploadLimit(MaxRequestBytes, ContactFile.MaxBytes, "ContactImport.TooLarge")]
@@ -63,7 +70,7 @@ public class ContactImportController(ContactImportService imports, IStringLocali
         if (file is not { Length: > 0 })
         {
             ModelState.AddModelError(nameof(form.File), l["ContactImport.FileRequired"]);
-            return View("Index", new ImportStartPage(await imports.LatestAsync(User.IdOf(), ct)));
+            return await StartPageAsync(ct);
         }
         try
         {
@@ -77,7 +84,12 @@ public class ContactImportController(ContactImportService imports, IStringLocali
         catch (ContactFileException e)
         {
             ModelState.AddModelError(nameof(form.File), l[e.MessageKey, e.Args]);
-            return View("Index", new ImportStartPage(await imports.LatestAsync(User.IdOf(), ct)));
+            return await StartPageAsync(ct);
+        }
+        catch (ImportLimitException e)
+        {
+            ModelState.AddModelError(nameof(form.File), LimitMessage(e));
+            return await StartPageAsync(ct);
         }
     }
 
@@ -102,7 +114,15 @@ public class ContactImportController(ContactImportService imports, IStringLocali
             ModelState.AddModelError(nameof(form.NameColumn), l["ContactImport.SameColumn"]);
         if (!ModelState.IsValid)
             return await PageAsync(id, form, null, null, ct);
-        await imports.MapColumnsAsync(User.IdOf(), id, form.NameColumn, form.EmailColumn!.Value, ct);
+        try
+        {
+            await imports.MapColumnsAsync(User.IdOf(), id, form.NameColumn, form.EmailColumn!.Value, ct);
+        }
+        catch (ImportLimitException e)
+        {
+            ModelState.AddModelError(nameof(form.EmailColumn), LimitMessage(e));
+            return await PageAsync(id, form, null, null, ct);
+        }
         return Redirect($"/contacts/import/{id}");
     }
 

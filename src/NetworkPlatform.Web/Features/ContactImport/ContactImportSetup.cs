@@ -6,9 +6,14 @@ namespace NetworkPlatform.Web.Features.ContactImport;
 
 public static class ContactImportSetup
 {
-    /// <summary>The import's services, its three job kinds (read, send, and the hourly queue/purge) and its export section.</summary>
-    public static IServiceCollection AddContactImport(this IServiceCollection services)
+    /// <summary>
+    /// The import's services, its three job kinds (read, send, and the hourly queue/purge), its export section, and
+    /// <c>ContactImport:PerDay</c>: how many files one member may have read in 24 hours (README).
+    /// </summary>
+    public static IServiceCollection AddContactImport(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton(new ContactImportLimits(
+            Math.Max(1, config.GetValue(ContactImportLimits.PerDaySetting, ContactImportLimits.DefaultPerDay))));
         services.AddScoped<ContactImportService>();
         services.AddScoped<InvitationService>();
         services.AddJobHandler<ContactImportReadHandler>();

@@ -258,12 +258,14 @@ public class SettingsForm
     public ProfileAudience Audience { get; set; }
     public bool AllowSearchEngines { get; set; }
     public bool ShowMeAsVisitor { get; set; }
+    public bool FindableByEmail { get; set; }
     public ContactListVisibility ContactListVisibility { get; set; }
 
     [Display(Name = "ProfileEdit.Field.Slug")]
     public string? Slug { get; set; }
 
-    public SettingsInput ToInput() => new(Audience, AllowSearchEngines, ShowMeAsVisitor, Slug, ContactListVisibility);
+    public SettingsInput ToInput() =>
+        new(Audience, AllowSearchEngines, ShowMeAsVisitor, Slug, ContactListVisibility, FindableByEmail);
 
     public static SettingsForm From(OwnProfile p) => new()
     {
@@ -271,6 +273,7 @@ public class SettingsForm
         Audience = p.Audience,
         AllowSearchEngines = p.AllowSearchEngines,
         ShowMeAsVisitor = p.ShowMeAsVisitor,
+        FindableByEmail = p.FindableByEmail,
         ContactListVisibility = p.ContactListVisibility,
         Slug = p.Slug,
     };
