@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace NetworkPlatform.Domain.Contacts;
 
@@ -8,166 +9,132 @@ public record MemberCard(Guid UserId, string FirstName, string LastName, string?
     string? Headline, string? Employer, int SharedContacts);
 
 /// <summary>
-/// The network around a member: degrees (1st, 2nd, 3rd), shared contacts, the contact path and people you may know.
-/// Every method is a fixed number of round trips, whatever the size of the network: contacts are stored in both
-/// directions, so each step of a breadth-first search is one index scan with the frontier as an array parameter.
+/// The network around a member: degrees (1st, 2nd), shared contacts, the contact path and people you may know, each
+/// showing only what <see cref="NetworkVisibility"/> allows the viewer to learn of other members' contacts. Every
+/// method is a fixed number of round trips, whatever the size of the network: contacts are stored in both directions,
+/// so each step is an index scan with the viewer's contacts as the frontier.
 /// </summary>
 public class NetworkService(AppDbContext db)
 {
     public const int MaxPaths = 3;
-    private const int Candidates = MaxPaths * 4;
 
     /// <summary>
-    /// Up to this many contacts (96 % of the members in the benchmark network), the 3rd-degree badges come from one
-    /// pass over the viewer's contacts' contacts; beyond it, each target is searched on its own (see
-    /// <see cref="DegreesAsync"/>).
-    /// </summary>
-    public const int DegreesCircleLimit = 200;
-
-    /// <summary>
-    /// Degree of each target for the viewer: 1 = contact, 2 = a contact of a contact, 3 = one more step, null = further
-    /// or not connected. Two round trips for any number of targets.
+    /// Degree of each target for the viewer, as far as the viewer may see the network (<see cref="NetworkVisibility"/>):
+    /// 1 = contact, 2 = a contact of a contact shown between them, null = anything else (there is no 3rd degree the
+    /// viewer may see). One round trip for any number of targets.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, int?>> DegreesAsync(Guid viewer, IReadOnlyCollection<Guid> targets,
         CancellationToken ct = default)
     {
         var result = targets.Distinct().ToDictionary(t => t, _ => (int?)null);
-        if (result.Count == 0)
-            return result;
-        var mine = (await ContactsOfAsync([viewer], ct)).Select(e => e.To).ToArray();
         var ids = result.Keys.Where(t => t != viewer).ToArray();
-        // For each target: its contacts (hop 1) and their contacts (hop 2), checked against the viewer's contacts in
-        // the database, so only booleans come back, not the neighbourhoods.
-        // 3rd degree = an edge between a target's contacts and the viewer's. Searched per target, a target beyond the
-        // 3rd degree (half of them at a million members) costs a walk through the viewer's whole 2nd-degree circle,
-        // each time: 50 ms for 20 badges. So for most viewers the targets' contacts go into one hash, and one pass
-        // over the viewer's contacts' contacts (some thousands of rows) finds all the edges at once. A viewer with
-        // hundreds or thousands of contacts has a circle of up to a million; but then nearly every target is within
-        // three steps, and the search per target, which stops at the first edge, is the cheaper one.
-        var rows = mine.Length <= DegreesCircleLimit
-            ? await db.Database.SqlQuery<DegreeRow>($"""
-                WITH third AS (
-                    SELECT DISTINCT t."UserId" AS target
-                    FROM "Contacts" t JOIN "Contacts" c2 ON c2."ContactUserId" = t."ContactUserId"
-                    WHERE t."UserId" = ANY({ids}) AND c2."UserId" = ANY({mine})
-                )
-                SELECT t.id AS "Target",
-                       EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = t.id AND c."ContactUserId" = {viewer}) AS "First",
-                       EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = t.id AND c."ContactUserId" = ANY({mine})) AS "Second",
-                       t.id IN (SELECT target FROM third) AS "Third"
-                FROM unnest({ids}) AS t(id)
-                """).ToListAsync(ct)
-            : await db.Database.SqlQuery<DegreeRow>($"""
-                SELECT t.id AS "Target",
-                       EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = t.id AND c."ContactUserId" = {viewer}) AS "First",
-                       EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = t.id AND c."ContactUserId" = ANY({mine})) AS "Second",
-                       EXISTS (SELECT 1 FROM "Contacts" c1 JOIN "Contacts" c2 ON c2."UserId" = c1."ContactUserId"
-                               WHERE c1."UserId" = t.id AND c2."ContactUserId" = ANY({mine})) AS "Third"
-                FROM unnest({ids}) AS t(id)
-                """).ToListAsync(ct);
+        if (ids.Length == 0)
+            return result;
+        // The viewer's contacts through whom others may be shown, then for each target only booleans come back. The
+        // SQL holds the rule's fixed fragments; the viewer and the targets are parameters.
+        var sql = $"""
+            WITH through AS MATERIALIZED (
+                SELECT c."ContactUserId" AS id FROM "Contacts" c
+                WHERE c."UserId" = @viewer AND {NetworkVisibility.ShownSql("c.\"ContactUserId\"")}
+            )
+            SELECT t.id AS "Target",
+                   EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = t.id AND c."ContactUserId" = @viewer) AS "First",
+                   {NetworkVisibility.ListOpenSql("t.id")}
+                   AND EXISTS (SELECT 1 FROM "Contacts" c WHERE c."UserId" = t.id AND c."ContactUserId" IN (SELECT id FROM through)) AS "Second"
+            FROM unnest(@targets) AS t(id)
+            """;
+        var rows = await db.Database.SqlQueryRaw<DegreeRow>(sql, new NpgsqlParameter("viewer", viewer),
+            new NpgsqlParameter("targets", ids)).ToListAsync(ct);
         foreach (var r in rows)
-            result[r.Target] = r.First ? 1 : r.Second ? 2 : r.Third ? 3 : null;
+            result[r.Target] = r.First ? 1 : r.Second ? 2 : null;
         return result;
     }
 
-    private sealed record DegreeRow(Guid Target, bool First, bool Second, bool Third);
-
-    private sealed record Edge(Guid From, Guid To);
-
-    private async Task<List<Edge>> ContactsOfAsync(Guid[] members, CancellationToken ct) =>
-        await db.Contacts.AsNoTracking().Where(c => members.Contains(c.UserId))
-            .Select(c => new Edge(c.UserId, c.ContactUserId)).ToListAsync(ct);
+    private sealed record DegreeRow(Guid Target, bool First, bool Second);
 
     /// <summary>
-    /// Up to three shortest paths from <paramref name="from"/> to <paramref name="to"/> of at most three steps
-    /// (A → X → B or A → X → Y → B), never through a member blocked by or blocking either end, nor through one whose
-    /// account deletion is pending (hidden from everyone). Bidirectional search:
-    /// one query for both ends' contacts, one for the edges between the two frontiers. Empty when further apart.
+    /// Up to three paths from the viewer <paramref name="from"/> to <paramref name="to"/>, each through one shared
+    /// contact the viewer may see (<see cref="NetworkVisibility"/>): both keep their contact lists open to their
+    /// contacts, the middle member is not in a block with either end, nor is their account deletion pending. Empty for
+    /// contacts and for anyone further away (a longer path would show contacts of members the viewer does not know).
+    /// Two round trips: the middle members, and the names.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<PathMember>>> PathsAsync(Guid from, Guid to, CancellationToken ct = default)
     {
         if (from == to)
             return [];
-        // Both ends' contacts, without anyone in a block with either end, in one round trip.
         Guid[] ends = [from, to];
-        var edges = await db.Contacts.AsNoTracking()
-            .Where(c => ends.Contains(c.UserId)
+        var closed = NetworkVisibility.ClosedLists(db);
+        var shown = NetworkVisibility.Shown(db);
+        var middle = await db.Contacts.AsNoTracking()
+            .Where(c => c.UserId == to
+                        && db.Contacts.Any(m => m.UserId == from && m.ContactUserId == c.ContactUserId)
+                        && !db.Contacts.Any(d => d.UserId == from && d.ContactUserId == to)
+                        && !closed.Any(p => p.UserId == to)
+                        && !closed.Any(p => p.UserId == c.ContactUserId)
+                        && shown.Any(u => u.Id == c.ContactUserId)
                         && !db.MemberBlocks.Any(b => (ends.Contains(b.BlockerId) && b.BlockedId == c.ContactUserId)
                                                      || (ends.Contains(b.BlockedId) && b.BlockerId == c.ContactUserId)))
-            .Select(c => new Edge(c.UserId, c.ContactUserId)).ToListAsync(ct);
-        var a1 = edges.Where(e => e.From == from).Select(e => e.To).ToHashSet();
-        var b1 = edges.Where(e => e.From == to).Select(e => e.To).ToHashSet();
-        if (a1.Contains(to))
+            .OrderBy(c => c.ContactUserId)
+            .Select(c => c.ContactUserId)
+            .Take(MaxPaths).ToListAsync(ct);
+        if (middle.Count == 0)
             return [];
 
-        List<Guid[]> paths;
-        // A few more candidates than needed: ways through a member whose account is being deleted are dropped below,
-        // when their names are read anyway (no extra round trip).
-        var middle = a1.Intersect(b1).OrderBy(x => x).Take(Candidates).ToList();
-        if (middle.Count > 0)
-        {
-            paths = middle.Select(x => new[] { from, x, to }).ToList();
-        }
-        else
-        {
-            // Third degree: an edge X → Y with X a contact of A and Y a contact of B. Search from the smaller side.
-            var (small, large) = a1.Count <= b1.Count ? (a1, b1) : (b1, a1);
-            if (small.Count == 0 || large.Count == 0)
-                return [];
-            var smallArr = small.ToArray();
-            var largeArr = large.ToArray();
-            var links = await db.Contacts.AsNoTracking()
-                .Where(c => smallArr.Contains(c.UserId) && largeArr.Contains(c.ContactUserId))
-                .OrderBy(c => c.UserId).ThenBy(c => c.ContactUserId)
-                .Select(c => new Edge(c.UserId, c.ContactUserId))
-                .Take(Candidates).ToListAsync(ct);
-            paths = links.Select(l => small == a1 ? new[] { from, l.From, l.To, to } : new[] { from, l.To, l.From, to })
-                .ToList();
-        }
-        if (paths.Count == 0)
-            return [];
-
-        var ids = paths.SelectMany(p => p).Distinct().ToArray();
+        var ids = middle.Append(from).Append(to).ToArray();
         var members = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Where(u => u.Id == from || u.Id == to || u.DeletionRequestedAt == null)
             .Select(u => new PathMember(u.Id, u.FirstName, u.LastName,
                 db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.Slug).FirstOrDefault(),
                 db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.PhotoSmallFileId).FirstOrDefault(),
                 db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.Headline).FirstOrDefault()))
             .ToDictionaryAsync(m => m.UserId, ct);
-        return paths.Where(p => p.All(members.ContainsKey)).Take(MaxPaths)
+        // An account deleted between the two queries has no row: no path through it.
+        return middle.Select(m => new[] { from, m, to }).Where(p => p.All(members.ContainsKey))
             .Select(p => (IReadOnlyList<PathMember>)p.Select(id => members[id]).ToList()).ToList();
     }
 
     /// <summary>
-    /// Contacts that viewer and owner share: the count and up to <paramref name="take"/> of them. Shared contacts are
-    /// the viewer's own contacts too, so they reveal no stranger; they are hidden only when the owner keeps the
-    /// contact list to themselves ("only me"), as on XING. (The whole list stays for the owner's contacts.)
+    /// Contacts that viewer and owner share: the count and up to <paramref name="take"/> of them. A shared contact is
+    /// the viewer's own contact, and on the owner's list: shown when both the owner and the shared contact keep their
+    /// lists open to their contacts (<see cref="NetworkVisibility"/>), as on XING.
     /// </summary>
     public async Task<(int Count, IReadOnlyList<MemberCard> Some)> SharedContactsAsync(Guid viewer, Guid owner,
         int take = 10, CancellationToken ct = default)
     {
         if (viewer == owner)
             return (0, []);
+        var closed = NetworkVisibility.ClosedLists(db);
+        var shown = NetworkVisibility.Shown(db);
         var shared = db.Contacts.Where(c => c.UserId == owner &&
                                             db.Contacts.Any(m => m.UserId == viewer && m.ContactUserId == c.ContactUserId) &&
-                                            !db.Profiles.Any(p => p.UserId == owner &&
-                                                                  p.ContactListVisibility == ContactListVisibility.OnlyMe))
+                                            !closed.Any(p => p.UserId == owner) &&
+                                            !closed.Any(p => p.UserId == c.ContactUserId) &&
+                                            shown.Any(u => u.Id == c.ContactUserId))
             .Select(c => c.ContactUserId);
         var count = await shared.CountAsync(ct);
-        var some = count == 0 ? [] : await Cards(shared, viewer).Take(take).ToListAsync(ct);
+        var some = count == 0 ? [] : await Cards(shared).Take(take).ToListAsync(ct);
         return (count, some);
     }
 
-    /// <summary>A member's contacts for someone allowed to see the list (their contacts, or only themselves), a page at a time.</summary>
+    /// <summary>
+    /// A member's contacts for someone allowed to see the list (their contacts, or only themselves), a page at a time.
+    /// Others do not see the contacts who keep their own list to themselves (<see cref="NetworkVisibility"/>); the
+    /// viewer always sees themselves.
+    /// </summary>
     public async Task<(int Count, IReadOnlyList<MemberCard> Page)> ContactListOfAsync(Guid viewer, Guid owner, int page,
         int pageSize = 30, CancellationToken ct = default)
     {
         if (!await CanSeeContactListAsync(viewer, owner, ct))
             throw new NotFoundException();
-        var ids = db.Contacts.Where(c => c.UserId == owner).Select(c => c.ContactUserId);
+        var contacts = db.Contacts.Where(c => c.UserId == owner);
+        if (viewer != owner)
+        {
+            var closed = NetworkVisibility.ClosedLists(db);
+            contacts = contacts.Where(c => c.ContactUserId == viewer || !closed.Any(p => p.UserId == c.ContactUserId));
+        }
+        var ids = contacts.Select(c => c.ContactUserId);
         var count = await ids.CountAsync(ct);
-        var cards = await Cards(ids, viewer).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var cards = await Cards(ids).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return (count, cards);
     }
 
@@ -195,7 +162,8 @@ public class NetworkService(AppDbContext db)
     /// People you may know: contacts of contacts, most shared contacts first, then the same employer, then the same
     /// industry; never a contact, someone with an open request either way, a block either way, or a dismissed member.
     /// One query. Members without contacts get people from their employer and industry. Shared contacts are counted
-    /// over the member's <see cref="SuggestionFanOut"/> most recent contacts.
+    /// over the member's <see cref="SuggestionFanOut"/> most recent contacts, as far as <see cref="NetworkVisibility"/>
+    /// lets the member see them.
     /// </summary>
     public async Task<IReadOnlyList<MemberCard>> SuggestionsAsync(Guid me, int take = 10, CancellationToken ct = default)
     {
@@ -204,32 +172,37 @@ public class NetworkService(AppDbContext db)
         // no counted contact, and no grouping of the two is needed. The candidates come out of the ordered subquery by
         // shared contacts, so the joins for the employer and industry tie-breaks (an incremental sort) run only for
         // the first few of them, not for each of the tens of thousands of contacts of contacts.
-        var rows = await db.Database.SqlQuery<SuggestionRow>($"""
-            WITH me AS (SELECT "Employer", "IndustryCode" FROM "MemberProfiles" WHERE "UserId" = {me}),
+        // Only what the viewer may see counts (NetworkVisibility): the contacts looked through are those whose list
+        // is open, a contact of theirs is suggested for them only with an open list too; a member who keeps their list
+        // to themselves may still come by employer or industry, without shared contacts.
+        var sql = $"""
+            WITH me AS (SELECT "Employer", "IndustryCode" FROM "MemberProfiles" WHERE "UserId" = @me),
             via AS (
-                SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" = {me}
-                ORDER BY c."CreatedAt" DESC LIMIT {SuggestionFanOut}
+                SELECT r.id FROM (SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" = @me
+                                  ORDER BY c."CreatedAt" DESC LIMIT {SuggestionFanOut}) r
+                WHERE {NetworkVisibility.ShownSql("r.id")}
             ),
             fof AS (
                 SELECT c2."ContactUserId" AS id, count(*) AS shared
                 FROM via JOIN "Contacts" c2 ON c2."UserId" = via.id
-                WHERE c2."ContactUserId" <> {me}
+                WHERE c2."ContactUserId" <> @me
                 GROUP BY c2."ContactUserId"
             ),
             same AS (
                 SELECT p."UserId" AS id, 0::bigint AS shared FROM "MemberProfiles" p, me
-                WHERE p."UserId" <> {me} AND ((me."Employer" IS NOT NULL AND p."Employer" = me."Employer")
+                WHERE p."UserId" <> @me AND ((me."Employer" IS NOT NULL AND p."Employer" = me."Employer")
                    OR (me."IndustryCode" IS NOT NULL AND p."IndustryCode" = me."IndustryCode"))
-                  AND NOT EXISTS (SELECT 1 FROM "Contacts" x WHERE x."UserId" = p."UserId" AND x."ContactUserId" IN (SELECT id FROM via))
+                  AND (NOT ({NetworkVisibility.ListOpenSql("p.\"UserId\"")})
+                       OR NOT EXISTS (SELECT 1 FROM "Contacts" x WHERE x."UserId" = p."UserId" AND x."ContactUserId" IN (SELECT id FROM via)))
                 LIMIT 200
             ),
             excluded AS (
-                SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = {me}
-                UNION ALL SELECT "ToUserId" FROM "ContactRequests" WHERE "FromUserId" = {me}
-                UNION ALL SELECT "FromUserId" FROM "ContactRequests" WHERE "ToUserId" = {me}
-                UNION ALL SELECT "BlockedId" FROM "MemberBlocks" WHERE "BlockerId" = {me}
-                UNION ALL SELECT "BlockerId" FROM "MemberBlocks" WHERE "BlockedId" = {me}
-                UNION ALL SELECT "DismissedUserId" FROM "DismissedSuggestions" WHERE "UserId" = {me}
+                SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = @me
+                UNION ALL SELECT "ToUserId" FROM "ContactRequests" WHERE "FromUserId" = @me
+                UNION ALL SELECT "FromUserId" FROM "ContactRequests" WHERE "ToUserId" = @me
+                UNION ALL SELECT "BlockedId" FROM "MemberBlocks" WHERE "BlockerId" = @me
+                UNION ALL SELECT "BlockerId" FROM "MemberBlocks" WHERE "BlockedId" = @me
+                UNION ALL SELECT "DismissedUserId" FROM "DismissedSuggestions" WHERE "UserId" = @me
             ),
             candidates AS (
                 SELECT id, shared FROM fof UNION ALL SELECT id, shared FROM same
@@ -242,13 +215,16 @@ public class NetworkService(AppDbContext db)
             JOIN "AspNetUsers" u ON u."Id" = c.id AND u."EmailConfirmed" AND u."DeletionRequestedAt" IS NULL
             LEFT JOIN "MemberProfiles" p ON p."UserId" = c.id
             LEFT JOIN me ON true
+            WHERE c.shared = 0 OR {NetworkVisibility.ListOpenSql("c.id")}
             ORDER BY c.shared DESC, "SameEmployer" DESC, "SameIndustry" DESC, c.id
-            LIMIT {take}
-            """).ToListAsync(ct);
+            LIMIT @take
+            """;
+        var rows = await db.Database.SqlQueryRaw<SuggestionRow>(sql, new NpgsqlParameter("me", me),
+            new NpgsqlParameter("take", take)).ToListAsync(ct);
         if (rows.Count == 0)
             return [];
         var ids = rows.Select(r => r.UserId).ToArray();
-        var cards = await Cards(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id), me).ToListAsync(ct);
+        var cards = await Cards(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id)).ToListAsync(ct);
         var byId = cards.ToDictionary(c => c.UserId);
         return rows.Where(r => byId.ContainsKey(r.UserId)).Select(r => byId[r.UserId] with { SharedContacts = r.Shared })
             .ToList();
@@ -263,14 +239,15 @@ public class NetworkService(AppDbContext db)
             ON CONFLICT DO NOTHING
             """, ct);
 
-    /// <summary>Name, photo, headline, employer and the count of contacts shared with the viewer, for a set of members.</summary>
-    public IQueryable<MemberCard> Cards(IQueryable<Guid> members, Guid viewer) =>
+    /// <summary>
+    /// Name, photo, headline and employer for a set of members. The count of shared contacts is filled in only where a
+    /// list shows it (people you may know), from the query that applies <see cref="NetworkVisibility"/>.
+    /// </summary>
+    public IQueryable<MemberCard> Cards(IQueryable<Guid> members) =>
         from u in db.Users.AsNoTracking()
         where members.Contains(u.Id) && u.DeletionRequestedAt == null
         join p in db.Profiles on u.Id equals p.UserId into profiles
         from p in profiles.DefaultIfEmpty()
         orderby u.LastName, u.FirstName
-        select new MemberCard(u.Id, u.FirstName, u.LastName, p.Slug, p.PhotoSmallFileId, p.Headline, p.Employer,
-            db.Contacts.Count(c => c.UserId == u.Id &&
-                                   db.Contacts.Any(m => m.UserId == viewer && m.ContactUserId == c.ContactUserId)));
+        select new MemberCard(u.Id, u.FirstName, u.LastName, p.Slug, p.PhotoSmallFileId, p.Headline, p.Employer, 0);
 }

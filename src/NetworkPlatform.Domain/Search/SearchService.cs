@@ -47,7 +47,8 @@ public record SearchViewer(Guid? UserId, bool Premium)
 
 /// <summary>
 /// One member found. Degree, shared contacts and the relation are null/None for visitors; shared contacts are null
-/// too when the member hides their contact list.
+/// too when the member hides their contact list. Degree and shared contacts show only what
+/// <see cref="NetworkVisibility"/> lets the viewer see.
 /// </summary>
 public record MemberSearchHit(Guid UserId, string FirstName, string LastName, string Slug, Guid? PhotoFileId,
     string? Headline, string? Position, string? Employer, string? City, string? Country, int? Degree,
@@ -80,10 +81,9 @@ public class SearchService(AppDbContext db, TimeProvider time)
     public const int PageSize = 20;
 
     /// <summary>
-    /// The degree of a result three or more steps away, or not connected at all ("3rd+", as the degree filter "3rd and
-    /// beyond"). Telling the 3rd degree apart from further needs the viewer's whole 2nd-degree circle against each
-    /// result's contacts: at a million members that cost more than the search itself (ADR 0006). The profile page
-    /// still shows the exact degree (<see cref="NetworkService.DegreesAsync"/>).
+    /// The degree of a result that is neither a contact nor a contact of a contact the viewer may see
+    /// (<see cref="NetworkVisibility"/>): further away, not connected, or connected only through contact lists the
+    /// viewer may not see ("3rd+", as the degree filter "3rd and beyond"; ADR 0006, ADR 0008).
     /// </summary>
     public const int ThirdOrFurther = 4;
     public const int FreeLimit = 30;
@@ -289,12 +289,14 @@ public class SearchService(AppDbContext db, TimeProvider time)
                 AND (SELECT min(e."StartMonth") FROM "ProfileEntries" e WHERE e."UserId" = p."UserId" AND e."Kind" = 0) <= @experience_since
                 """);
         }
-        // 2nd degree: in the viewer's 2nd-degree circle while it is small; for a viewer with hundreds of well-connected
-        // contacts (a circle of 100,000) by looking into each candidate's own contacts instead.
-        const string inCircle = """
-            CASE WHEN (SELECT count(*) FROM circle) <= @circle_cap THEN {0} IN (SELECT id FROM circle)
-                 ELSE EXISTS (SELECT 1 FROM "Contacts" c2 WHERE c2."UserId" = {0}
-                                AND COALESCE(c2."ContactUserId" IN (SELECT id FROM mine), false)) END
+        // 2nd degree, as far as the viewer may see it (NetworkVisibility): a member with an open contact list, in the
+        // 2nd-degree circle through the viewer's contacts that may be shown ("through") while it is small; for a viewer
+        // with hundreds of well-connected contacts (a circle of 100,000) by looking into each candidate's own contacts.
+        var inCircle = $$"""
+            ({{NetworkVisibility.ListOpenSql("{0}")}} AND
+             CASE WHEN (SELECT count(*) FROM circle) <= @circle_cap THEN {0} IN (SELECT id FROM circle)
+                  ELSE EXISTS (SELECT 1 FROM "Contacts" c2 WHERE c2."UserId" = {0}
+                                 AND COALESCE(c2."ContactUserId" IN (SELECT id FROM through), false)) END)
             """;
         where.AppendLine(f.Degree switch
         {
@@ -401,17 +403,20 @@ public class SearchService(AppDbContext db, TimeProvider time)
         // The viewer's 2nd-degree circle, read only when needed; before the matches when the filter needs it, else after.
         var circle = $"""
             circle AS MATERIALIZED (
-                SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM mine)
+                SELECT c."ContactUserId" AS id FROM "Contacts" c WHERE c."UserId" IN (SELECT id FROM through)
                 LIMIT {circleLimit} + 1
             ),
             """;
+        // Only what the viewer may see ranks (NetworkVisibility): a member who keeps their list to themselves is never
+        // 2nd degree, and the circle and the probes go only through the contacts that may be shown ("through").
         var closeness = $"""
             CASE WHEN m.id IN (SELECT id FROM mine) THEN 1
-                 WHEN (SELECT count(*) FROM contenders) <= {ProbeFactor} * (SELECT count(*) FROM mine)
+                 WHEN NOT ({NetworkVisibility.ListOpenSql("m.id")}) THEN 3
+                 WHEN (SELECT count(*) FROM contenders) <= {ProbeFactor} * (SELECT count(*) FROM through)
                       OR (SELECT count(*) FROM circle) > {circleLimit} THEN
                       CASE WHEN EXISTS (SELECT 1 FROM "Contacts" c
                                         WHERE c."UserId" = m.id
-                                          AND COALESCE(c."ContactUserId" IN (SELECT id FROM mine), false))
+                                          AND COALESCE(c."ContactUserId" IN (SELECT id FROM through), false))
                            THEN 2 ELSE 3 END
                  WHEN m.id IN (SELECT id FROM circle) THEN 2 ELSE 3 END
             """;
@@ -422,6 +427,10 @@ public class SearchService(AppDbContext db, TimeProvider time)
             SET pg_trgm.word_similarity_threshold = {NameSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)};
             WITH mine AS MATERIALIZED (
                 SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = @viewer
+            ),
+            -- The viewer's contacts through whom others may be shown (NetworkVisibility): degrees, ranks, shared contacts.
+            through AS MATERIALIZED (
+                SELECT id FROM mine WHERE {NetworkVisibility.ShownSql("mine.id")}
             ),
             hidden AS MATERIALIZED (
                 SELECT "Id" AS id FROM "AspNetUsers" WHERE NOT "EmailConfirmed"
@@ -503,7 +512,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
                    page.closeness AS "Closeness",
                    CASE WHEN page.id IS NOT NULL AND @viewer <> '00000000-0000-0000-0000-000000000000'::uuid THEN
                         (SELECT count(*) FROM "Contacts" c
-                         WHERE c."UserId" = page.id AND c."ContactUserId" IN (SELECT id FROM mine))::int END AS "Shared",
+                         WHERE c."UserId" = page.id AND c."ContactUserId" IN (SELECT id FROM through))::int END AS "Shared",
                    r."Id" AS "RequestId", r."FromUserId" AS "RequestFrom", r."DeclinedAt" IS NOT NULL AS "Declined"
             FROM counted t
             LEFT JOIN page ON true

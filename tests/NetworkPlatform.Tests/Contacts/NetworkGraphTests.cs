@@ -62,7 +62,7 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     }
 
     [Fact]
-    public async Task Degrees_are_first_second_third_or_none_as_the_graph_says()
+    public async Task Degrees_are_first_second_or_none_as_the_graph_says()
     {
         var all = _m.Values.ToList();
         var degrees = await Network(n => n.DegreesAsync(_m["A"], all));
@@ -70,7 +70,8 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
         Assert.Equal(1, degrees[_m["B"]]);
         Assert.Equal(1, degrees[_m["E"]]);
         Assert.Equal(2, degrees[_m["C"]]);
-        Assert.Equal(3, degrees[_m["D"]]);
+        // Three steps away: the contact C–D is on no list A may see (A knows neither), so no badge (NetworkVisibility).
+        Assert.Null(degrees[_m["D"]]);
         Assert.Null(degrees[_m["F"]]);
         Assert.Null(degrees[_m["H"]]);
         Assert.Null(degrees[_m["G"]]);
@@ -85,20 +86,6 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
         Assert.Equal(2, paths.Count);
         Assert.All(paths, p => Assert.Equal(new[] { "A", "C" }, new[] { p[0].FirstName, p[^1].FirstName }));
         Assert.Equal(new[] { "B", "E" }, paths.Select(p => p[1].FirstName).Order());
-    }
-
-    [Fact]
-    public async Task The_path_to_a_third_degree_member_has_two_middle_members()
-    {
-        var paths = await Network(n => n.PathsAsync(_m["A"], _m["D"]));
-
-        Assert.Equal(2, paths.Count);
-        Assert.All(paths, p => Assert.Equal(4, p.Count));
-        Assert.All(paths, p => Assert.Equal("C", p[2].FirstName));
-        Assert.Equal(new[] { "B", "E" }, paths.Select(p => p[1].FirstName).Order());
-        // Searched from the other end, the same ways come back reversed.
-        var back = await Network(n => n.PathsAsync(_m["D"], _m["A"]));
-        Assert.Equal(new[] { "B", "E" }, back.Select(p => p[2].FirstName).Order());
     }
 
     [Fact]
@@ -123,8 +110,11 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     }
 
     [Fact]
-    public async Task There_is_no_path_beyond_the_third_degree_or_to_an_unconnected_member()
+    public async Task There_is_no_path_beyond_the_second_degree_or_to_an_unconnected_member()
     {
+        // A -> B -> C -> D would show A that C and D are contacts, though A may see neither's list.
+        Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["D"])));
+        Assert.Empty(await Network(n => n.PathsAsync(_m["D"], _m["A"])));
         Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["F"])));
         Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["G"])));
         Assert.Empty(await Network(n => n.PathsAsync(_m["A"], _m["B"])));
@@ -133,21 +123,22 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     [Fact]
     public async Task A_path_never_leads_through_a_member_in_a_block_with_either_end()
     {
-        // D blocks B: B may no longer be a step between A and D (B and D are not contacts, so nothing else changes).
+        // C blocks B (written straight into the table, so the contact B–C stays): B may no longer be a step between
+        // A and C.
         await app.WithDbAsync(db =>
         {
-            db.MemberBlocks.Add(new MemberBlock { BlockerId = _m["D"], BlockedId = _m["B"], CreatedAt = DateTimeOffset.UtcNow });
+            db.MemberBlocks.Add(new MemberBlock { BlockerId = _m["C"], BlockedId = _m["B"], CreatedAt = DateTimeOffset.UtcNow });
             return db.SaveChangesAsync();
         });
         try
         {
-            var paths = await Network(n => n.PathsAsync(_m["A"], _m["D"]));
+            var paths = await Network(n => n.PathsAsync(_m["A"], _m["C"]));
             var path = Assert.Single(paths);
-            Assert.Equal(new[] { "A", "E", "C", "D" }, path.Select(p => p.FirstName));
+            Assert.Equal(new[] { "A", "E", "C" }, path.Select(p => p.FirstName));
         }
         finally
         {
-            await app.WithDbAsync(db => db.MemberBlocks.Where(b => b.BlockerId == _m["D"]).ExecuteDeleteAsync());
+            await app.WithDbAsync(db => db.MemberBlocks.Where(b => b.BlockerId == _m["C"]).ExecuteDeleteAsync());
         }
     }
 

@@ -94,6 +94,17 @@ public static class QueryCounting
 {
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>
+    /// One of Identity's queries (it re-reads the account, its claims and roles on every request,
+    /// SecurityStampInterval = 0): every table it reads from is an AspNet one. A page's own query may read
+    /// "AspNetUsers" too (whether a member is visible), beside its own tables.
+    /// </summary>
+    public static bool IsIdentity(string sql)
+    {
+        var tables = System.Text.RegularExpressions.Regex.Matches(sql, "FROM \"(\\w+)\"");
+        return tables.Count > 0 && tables.All(m => m.Groups[1].Value.StartsWith("AspNet", StringComparison.Ordinal));
+    }
+
     /// <summary>GETs <paramref name="url"/> and returns the page with the SQL commands its request sent.</summary>
     public static async Task<(Page Page, IReadOnlyList<string> Commands)> OpenCountingQueriesAsync(
         this HttpClient client, QueryCountingAppFactory app, string url)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Tests.Infrastructure;
+using NetworkPlatform.Tests.Profiles;
 
 namespace NetworkPlatform.Tests.Privacy;
 
@@ -95,6 +96,34 @@ public class PersonalDataExportTests(PrivacyFactory app) : IClassFixture<Privacy
         // Nothing of the stranger (a contact of my contact), nor of others' requests and visits.
         Assert.DoesNotContain("Sven", all);
         Assert.DoesNotContain("STRANGER", all);
+    }
+
+    [Fact]
+    public async Task The_export_names_no_visitor_for_a_visit_made_while_hidden_after_they_show_themselves_again()
+    {
+        var owner = await app.MemberWithProfileAsync(first: "Olga", last: "Export", login: true);
+        await app.SetPremiumAsync(owner.Id);
+        var visitor = await app.MemberWithProfileAsync(first: "Wiebke", last: "Wechselnd", login: true);
+        async Task VisitAsync(bool shown)
+        {
+            await visitor.Client!.SubmitAsync("/profile/edit/settings", "/profile/edit/settings",
+                new Dictionary<string, string> { ["ShowMeAsVisitor"] = shown ? "true" : "false" });
+            await visitor.Client!.OpenAsync(owner.Url);
+            app.Clock.Advance(TimeSpan.FromDays(1));
+        }
+        await VisitAsync(shown: false);
+        await VisitAsync(shown: true);
+        await VisitAsync(shown: false);
+        await visitor.Client!.SubmitAsync("/profile/edit/settings", "/profile/edit/settings",
+            new Dictionary<string, string> { ["ShowMeAsVisitor"] = "true" });
+
+        var (zip, _) = await ExportAsync(owner.Client!);
+        var received = PrivacyTestData.Unzip(zip).Text("visits/visits-received.csv")
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+
+        // Newest first: hidden, shown, hidden. Only the visit made while shown has the name.
+        Assert.Equal(3, received.Count);
+        Assert.Equal([false, true, false], received.Select(l => l.Contains("Wiebke", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -158,6 +158,56 @@ public class ProfileVisitorTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_visit_made_while_hidden_stays_hidden_after_the_visitor_shows_themselves_again()
+    {
+        // The choice is stored with each visit: a visit made while hidden is never named later, whatever the visitor
+        // chooses afterwards, and a named visitor's date is that of a visit made while they were shown.
+        var owner = await app.MemberWithProfileAsync(login: true);
+        await app.SetPremiumAsync(owner.Id);
+        var visitor = await app.MemberWithProfileAsync(first: "Wanda", last: "Wechsel", login: true);
+        async Task ShowMeAsync(bool show) => Assert.NotEqual(HttpStatusCode.InternalServerError,
+            (await visitor.Client!.SubmitAsync("/profile/edit/settings", "/profile/edit/settings",
+                new Dictionary<string, string> { ["ShowMeAsVisitor"] = show ? "true" : "false" })).Status);
+        async Task<(int Total, List<string> Names, string? Row)> OwnersPageAsync()
+        {
+            var page = await owner.Client!.OpenAsync("/profile/visitors");
+            return (Total(page), VisitorNames(page), page.Document.QuerySelector("[data-testid=visitor]")?.TextContent);
+        }
+        string Day() => app.Clock.GetUtcNow().UtcDateTime.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"));
+
+        // Day 1: hidden, a visit; shown again, another visit the same day (the day's visit is the hidden one).
+        await ShowMeAsync(false);
+        await visitor.Client!.OpenAsync(owner.Url);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await ShowMeAsync(true);
+        await visitor.Client!.OpenAsync(owner.Url);
+        var afterShowing = await OwnersPageAsync();
+        Assert.Equal(1, afterShowing.Total);
+        Assert.Empty(afterShowing.Names);
+
+        // Day 2: a visit while shown is named, with its own date.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await visitor.Client!.OpenAsync(owner.Url);
+        var shownDay = Day();
+        var named = await OwnersPageAsync();
+        Assert.Equal(2, named.Total);
+        Assert.Equal(["Wanda Wechsel"], named.Names);
+        Assert.Contains("Visited on " + shownDay, named.Row);
+
+        // Day 3: hidden again, a visit; day 4: shown again. The hidden visit gives the name no later date.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await ShowMeAsync(false);
+        await visitor.Client!.OpenAsync(owner.Url);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await ShowMeAsync(true);
+        var later = await OwnersPageAsync();
+        Assert.Equal(3, later.Total);
+        Assert.Equal(["Wanda Wechsel"], later.Names);
+        Assert.Contains("Visited on " + shownDay, later.Row);
+        Assert.True((await VisitsOfAsync(owner.Id)).Select(v => v.Anonymous).SequenceEqual([true, false, true]));
+    }
+
+    [Fact]
     public async Task The_chart_gives_thirteen_weeks_of_visits_as_numbers_too()
     {
         var owner = await app.MemberWithProfileAsync(login: true);

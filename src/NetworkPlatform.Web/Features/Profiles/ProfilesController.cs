@@ -99,8 +99,8 @@ public class ProfilesController(
 
     /// <summary>
     /// The viewer's relation to this member: the contact action, degree, shared contacts and how they are connected.
-    /// A fixed number of queries: the relation (1), degree (2), shared contacts (3) and, for 2nd and 3rd degree only,
-    /// the paths (3).
+    /// A fixed number of queries: the relation (1), degree (1), shared contacts (the count, and the cards when there
+    /// are any) and, for the 2nd degree only, the paths (2). All of it shows only what NetworkVisibility allows: no middle member whose list the viewer may not see.
     /// </summary>
     private async Task<ProfileNetworkModel> NetworkPanelAsync(ProfileView profile, CancellationToken ct)
     {
@@ -112,7 +112,7 @@ public class ProfilesController(
             ? 1
             : (await network.DegreesAsync(me, [profile.UserId], ct))[profile.UserId];
         var (sharedCount, shared) = await network.SharedContactsAsync(me, profile.UserId, 10, ct);
-        var paths = degree is 2 or 3 ? await network.PathsAsync(me, profile.UserId, ct) : [];
+        var paths = degree is 2 ? await network.PathsAsync(me, profile.UserId, ct) : [];
         var canSeeList = status == ContactStatus.Contacts && await network.CanSeeContactListAsync(me, profile.UserId, ct);
         return new ProfileNetworkModel(status, requestId, degree, sharedCount, shared, paths, canSeeList);
     }
