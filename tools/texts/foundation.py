@@ -48,6 +48,8 @@ R = {
 "Validation.LastNameRequired": ("Enter your last name", "Bitte geben Sie Ihren Nachnamen ein"),
 "Validation.EmailRequired": ("Enter your e-mail address", "Bitte geben Sie Ihre E-Mail-Adresse ein"),
 "Validation.Email": ("Enter an e-mail address in the right format, like name@example.com", "Bitte geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de"),
+"Validation.ControlCharacters": ("This field holds one line: remove the line breaks and other control characters", "Dieses Feld hat nur eine Zeile: Entfernen Sie Zeilenumbrüche und andere Steuerzeichen"),
+"Validation.ControlCharactersMultiLine": ("Remove the control characters: invisible characters other than line breaks and tabs", "Entfernen Sie die Steuerzeichen: unsichtbare Zeichen außer Zeilenumbrüchen und Tabulatoren"),
 "Validation.TooLong": ("{0} must be {1} characters or fewer", "{0} darf höchstens {1} Zeichen lang sein"),
 "Validation.PasswordRequired": ("Enter a password", "Bitte geben Sie ein Passwort ein"),
 "Validation.PasswordLength": ("Your password must be between {2} and {1} characters long", "Ihr Passwort muss zwischen {2} und {1} Zeichen lang sein"),

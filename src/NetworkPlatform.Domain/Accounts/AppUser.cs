@@ -35,17 +35,23 @@ public class AppUser : IdentityUser<Guid>
 
     /// <summary>A new account; the e-mail address is also the user name members log in with.</summary>
     public static AppUser Create(string email, string firstName, string lastName, string? culture, DateTimeOffset now,
-        bool emailConfirmed = false) => new()
+        bool emailConfirmed = false)
     {
-        Id = Guid.CreateVersion7(now),
-        UserName = email,
-        Email = email,
-        EmailConfirmed = emailConfirmed,
-        FirstName = firstName,
-        LastName = lastName,
-        Culture = SupportedCultures.IsSupported(culture) ? culture : null,
-        CreatedAt = now,
-    };
+        if (TextRules.HasControlCharacters(email) || TextRules.HasControlCharacters(firstName) ||
+            TextRules.HasControlCharacters(lastName))
+            throw new DomainException(TextRules.ControlCharactersKey);
+        return new()
+        {
+            Id = Guid.CreateVersion7(now),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = emailConfirmed,
+            FirstName = firstName,
+            LastName = lastName,
+            Culture = SupportedCultures.IsSupported(culture) ? culture : null,
+            CreatedAt = now,
+        };
+    }
 
     public Tier TierAt(DateTimeOffset now) => PremiumUntil > now ? Tier.Premium : Tier.Free;
 

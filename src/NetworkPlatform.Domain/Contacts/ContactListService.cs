@@ -93,6 +93,8 @@ public class ContactListService(AppDbContext db)
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note is { Length: > Contact.NoteMaxLength })
             throw new DomainException("Contacts.NoteTooLong");
+        if (TextRules.HasControlCharacters(note, multiLine: true))
+            throw new DomainException(TextRules.ControlCharactersMultiLineKey);
         contact.Note = note;
         await db.SaveChangesAsync(ct);
     }

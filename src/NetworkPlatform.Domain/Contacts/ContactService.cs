@@ -54,6 +54,8 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
         if (message is { Length: > ContactRequest.MessageMaxLength })
             throw new DomainException("Contacts.MessageTooLong");
+        if (TextRules.HasControlCharacters(message, multiLine: true))
+            throw new DomainException(TextRules.ControlCharactersMultiLineKey);
 
         return await WithPairLockAsync(me, other, async () =>
         {

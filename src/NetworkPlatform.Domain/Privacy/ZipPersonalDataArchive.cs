@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NetworkPlatform.Domain.Csv;
 
 namespace NetworkPlatform.Domain.Privacy;
 
 /// <summary>
 /// Writes the export as a ZIP: every section's files, then README.txt listing each file with its description.
-/// JSON is indented UTF-8 with readable umlauts and enums as names; CSV is UTF-8 with a BOM (so spreadsheet programs
-/// read umlauts) and RFC 4180 quoting. Paths are checked: no absolute paths, no "..", no file twice.
+/// JSON is indented UTF-8 with readable umlauts and enums as names; CSV is written by <see cref="CsvTable"/> (UTF-8 with a
+/// BOM, RFC 4180 quoting, formulas escaped). Paths are checked: no absolute paths, no "..", no file twice.
 /// </summary>
 public sealed class ZipPersonalDataArchive : IPersonalDataArchive, IDisposable
 {
@@ -40,14 +41,8 @@ public sealed class ZipPersonalDataArchive : IPersonalDataArchive, IDisposable
         string description, CancellationToken ct)
     {
         await using var stream = Open(path, description);
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        writer.NewLine = "\r\n";
-        await writer.WriteLineAsync(CsvLine(header));
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            await writer.WriteLineAsync(CsvLine(row));
-        }
+        // A ZIP entry's stream takes synchronous writes; CsvTable buffers them.
+        CsvTable.Write(stream, header, rows, ct);
     }
 
     public async Task AddFileAsync(string path, ReadOnlyMemory<byte> content, string description, CancellationToken ct)
@@ -82,11 +77,4 @@ public sealed class ZipPersonalDataArchive : IPersonalDataArchive, IDisposable
         _files.Add((path, description));
         return _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
     }
-
-    public static string CsvLine(IEnumerable<string?> fields) =>
-        string.Join(',', fields.Select(f =>
-            f is null ? ""
-            : f.IndexOfAny([',', '"', '\r', '\n']) >= 0 || f.StartsWith(' ') || f.EndsWith(' ')
-                ? "\"" + f.Replace("\"", "\"\"") + "\""
-                : f));
 }

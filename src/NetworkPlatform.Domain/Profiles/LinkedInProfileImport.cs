@@ -292,15 +292,13 @@ public static class LinkedInProfileImport
         return null;
     }
 
-    private static string? Clean(string? text)
-    {
-        var t = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return t.Length == 0 ? null : t;
-    }
+    private static string? Clean(string? text) => TextRules.OneLine(text);
 
     private static string? Multi(string? text)
     {
-        var t = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        var t = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        // Line breaks and tabs stay; other control characters have no place in stored text (TextRules).
+        t = t is null ? null : new string(t.Where(c => c is '\n' or '\t' || !TextRules.IsControl(c)).ToArray()).Trim();
         return string.IsNullOrEmpty(t) ? null : t;
     }
 

@@ -91,7 +91,7 @@ public class MemberProfile
         var result = new List<string>();
         foreach (var item in raw)
         {
-            var tag = string.Join(' ', (item ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var tag = TextRules.OneLine(item) ?? "";
             if (tag.Length == 0 || !seen.Add(tag))
                 continue;
             if (tag.Length > TagMaxLength)

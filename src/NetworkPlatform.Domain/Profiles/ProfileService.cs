@@ -533,11 +533,19 @@ public class ProfileService(AppDbContext db, TimeProvider time)
             throw new ProfileInputException(problems);
     }
 
-    /// <summary>One line of text: trimmed, empty becomes null, at most <paramref name="max"/> characters.</summary>
+    /// <summary>
+    /// One line of text: trimmed, empty becomes null, at most <paramref name="max"/> characters, no control characters
+    /// (<see cref="TextRules"/>).
+    /// </summary>
     private static string? Line(List<FieldProblem> problems, string field, string? value, int max, bool required = false,
-        string requiredKey = "ProfileEdit.Required")
+        string requiredKey = "ProfileEdit.Required", bool multiLine = false)
     {
         var text = value?.Trim();
+        if (TextRules.HasControlCharacters(text, multiLine))
+        {
+            problems.Add(new(field, multiLine ? TextRules.ControlCharactersMultiLineKey : TextRules.ControlCharactersKey));
+            return null;
+        }
         if (string.IsNullOrEmpty(text))
         {
             if (required)
@@ -554,7 +562,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
     /// they are stored as LF.
     /// </summary>
     private static string? MultiLine(List<FieldProblem> problems, string field, string? value, int max) =>
-        Line(problems, field, value?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), max);
+        Line(problems, field, value?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), max, multiLine: true);
 }
 
 /// <summary>One rule broken by one field of a profile form; the web layer shows the message at that field.</summary>

@@ -219,6 +219,8 @@ public static class AppSetup
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider,
+            NetworkPlatform.Web.Features.Shared.LocalizedAttributeAdapterProvider>();
 
         services.AddAntiforgery(o =>
         {

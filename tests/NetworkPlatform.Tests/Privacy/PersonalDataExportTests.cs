@@ -24,6 +24,24 @@ public class PersonalDataExportTests(PrivacyFactory app) : IClassFixture<Privacy
         return (await response.Content.ReadAsByteArrayAsync(), link);
     }
 
+    /// <summary>Issue 15: the personal-data export's contacts.csv wrote =HYPERLINK(...) as typed.</summary>
+    [Fact]
+    public async Task The_personal_data_export_escapes_CSV_formulas_in_contacts_csv()
+    {
+        var me = await app.MemberWithProfileAsync(first: "Petra", last: "Formel", login: true);
+        const string formula = "=HYPERLINK(\"https://evil.example/\",\"Klick\")";
+        var contact = await app.MemberWithProfileAsync(p => p.Headline = formula, "+Cmd", "@Sum");
+        await ContactExport.ContactExportTestData.ConnectAsync(app, me.Id, contact.Id);
+
+        var (zip, _) = await ExportAsync(me.Client!);
+        var csv = PrivacyTestData.Unzip(zip).Text("contacts/contacts.csv");
+
+        Assert.Contains("'=HYPERLINK(", csv);
+        Assert.Contains("'+Cmd", csv);
+        Assert.Contains("'@Sum", csv);
+        Assert.DoesNotMatch(@"(^|,|"")=HYPERLINK", csv);
+    }
+
     [Fact]
     public async Task The_export_holds_every_row_about_the_member_and_nothing_they_may_not_see_of_others()
     {

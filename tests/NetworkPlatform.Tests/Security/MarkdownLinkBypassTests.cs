@@ -82,8 +82,14 @@ public class MarkdownLinkBypassTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (client, id) = await app.SignedInMemberAsync();
 
-        var saved = await client.SubmitAsync("/profile/edit/summary", "/profile/edit/summary",
+        var saved = await client.PostWithTokenOfAsync(await client.OpenAsync("/profile/edit/summary"), "/profile/edit/summary",
             new Dictionary<string, string> { ["Summary"] = shape + Control });
+        if (NetworkPlatform.Domain.TextRules.HasControlCharacters(shape, multiLine: true))
+        {
+            // Control characters other than line breaks are refused before anything is rendered.
+            Assert.Contains("control characters", saved.FieldError("Summary"));
+            return;
+        }
         Assert.Equal("Your changes are saved.", saved.Flash);
 
         var page = await client.OpenAsync("/profile");

@@ -1,3 +1,4 @@
+using NetworkPlatform.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Web.Infrastructure.Security;
@@ -9,16 +10,19 @@ public class RegisterModel : NewPasswordModel
     [Display(Name = "Field.FirstName")]
     [Required(ErrorMessage = "Validation.FirstNameRequired")]
     [StringLength(AppUser.NameMaxLength, ErrorMessage = "Validation.TooLong")]
+    [SingleLine(ErrorMessage = "Validation.ControlCharacters")]
     public string? FirstName { get; set; }
 
     [Display(Name = "Field.LastName")]
     [Required(ErrorMessage = "Validation.LastNameRequired")]
     [StringLength(AppUser.NameMaxLength, ErrorMessage = "Validation.TooLong")]
+    [SingleLine(ErrorMessage = "Validation.ControlCharacters")]
     public string? LastName { get; set; }
 
     [Display(Name = "Field.Email")]
     [Required(ErrorMessage = "Validation.EmailRequired")]
     [EmailAddress(ErrorMessage = "Validation.Email")]
+    [SingleLine(ErrorMessage = "Validation.ControlCharacters")]
     [StringLength(256, ErrorMessage = "Validation.TooLong")]
     public string? Email { get; set; }
 
@@ -79,6 +83,7 @@ public class EmailOnlyModel
     [Display(Name = "Field.Email")]
     [Required(ErrorMessage = "Validation.EmailRequired")]
     [EmailAddress(ErrorMessage = "Validation.Email")]
+    [SingleLine(ErrorMessage = "Validation.ControlCharacters")]
     [StringLength(256, ErrorMessage = "Validation.TooLong")]
     public string? Email { get; set; }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using NetworkPlatform.Web.Infrastructure.Security;
 
@@ -30,6 +31,7 @@ public class ChangeEmailModel
     [Display(Name = "Field.NewEmail")]
     [Required(ErrorMessage = "Validation.EmailRequired")]
     [EmailAddress(ErrorMessage = "Validation.Email")]
+    [SingleLine(ErrorMessage = "Validation.ControlCharacters")]
     [StringLength(256, ErrorMessage = "Validation.TooLong")]
     public string? NewEmail { get; set; }
 
