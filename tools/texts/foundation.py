@@ -4,6 +4,7 @@ R = {
 "Layout.SkipToContent": ("Skip to content", "Zum Inhalt springen"),
 "Layout.MainNavigation": ("Main navigation", "Hauptnavigation"),
 "Layout.Language": ("Language", "Sprache"),
+"Layout.Menu": ("Menu", "Menü"),
 "Layout.FooterSelfHosted": ("Self-hosted: your data stays on this server.", "Selbst betrieben: Ihre Daten bleiben auf diesem Server."),
 "Nav.Start": ("Start", "Start"),
 "Nav.Premium": ("Premium", "Premium"),

@@ -28,6 +28,9 @@ public static class Axe
     {
         if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
+        // In a context without JavaScript the page runs no <script> tag, but Playwright's evaluation still runs.
+        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
+            await page.EvaluateAsync(await File.ReadAllTextAsync(ScriptPath));
         var result = await page.EvaluateAsync<JsonElement>(Run);
         var violations = Read(result.GetProperty("violations"));
         var incomplete = Read(result.GetProperty("incomplete"));

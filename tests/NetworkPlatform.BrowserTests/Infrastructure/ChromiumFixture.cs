@@ -38,9 +38,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>
     /// A new browser context on <paramref name="baseUrl"/>. BypassCSP: the app's CSP forbids inline scripts, and
     /// the tests inject axe-core as one; the app itself is still served with its real headers.
+    /// <paramref name="javaScriptEnabled"/> false: the page as a visitor without scripts gets it (axe still runs, as
+    /// Playwright's own scripts are not the page's).
     /// </summary>
     public async Task<IBrowserContext> NewContextAsync(string baseUrl, string locale = "en-US",
-        int width = 1280, int height = 900)
+        int width = 1280, int height = 900, bool javaScriptEnabled = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,6 +50,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BypassCSP = true,
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -12,6 +12,32 @@
     if (question && !window.confirm(question)) { e.preventDefault(); }
   });
 
+  // The phone menu (a <details> in the header) works without this. From lg up it is kept open, so that its
+  // content is really shown and not only drawn by CSS; below lg it starts closed, closes on Escape (focus back on
+  // the toggle) and when the person clicks or tabs elsewhere on the page.
+  var menu = document.querySelector('[data-np-menu]');
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 992px)');
+    var toggle = menu.querySelector('summary');
+    var sync = function () {
+      menu.open = wide.matches;
+      menu.toggleAttribute('data-np-inline', wide.matches);
+    };
+    sync();
+    wide.addEventListener('change', sync);
+    menu.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && menu.open && !wide.matches) {
+        menu.open = false;
+        toggle.focus();
+      }
+    });
+    var closeIfOutside = function (e) {
+      if (menu.open && !wide.matches && !menu.contains(e.target)) { menu.open = false; }
+    };
+    document.addEventListener('click', closeIfOutside);
+    document.addEventListener('focusin', closeIfOutside);
+  }
+
   // Copy buttons (recovery codes, voucher codes).
   document.querySelectorAll('[data-copy]').forEach(function (btn) {
     btn.hidden = false;
