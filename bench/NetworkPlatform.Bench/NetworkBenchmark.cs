@@ -113,7 +113,7 @@ public static class NetworkBenchmark
                 var length = paths.Count == 0 ? (int?)null : paths[0].Count - 1;
                 r.Outcome(length is not null ? $"{length} steps, {paths.Count} path(s)"
                     : p.Distance == 1 ? "direct contacts" : "no path");
-                // Only 2nd-degree paths are shown (ADR 0008: a 3rd-degree one reveals contacts of strangers), and not
+                // Only 2nd-degree paths are shown (ADR 0009: a 3rd-degree one reveals contacts of strangers), and not
                 // even those where the target or every middle member keeps their list to themselves (one in ten
                 // generated members): a pair at distance 2 may have none.
                 if (p.Distance is { } d)
@@ -130,7 +130,7 @@ public static class NetworkBenchmark
             async (db, _) => await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\"").ToListAsync(), slowest);
         results.Add(floor);
         var pathD2 = await Paths("path, 2nd degree", "PathsAsync(A, B) for pairs at distance 2 (random walks from random members)", d2, PathTargetMs, 0.95);
-        var pathD3 = await Paths("path, 3rd degree", "PathsAsync(A, B) for pairs at distance 3 (random walks, closer pairs rejected); since ADR 0008 the answer is no path", d3, PathTargetMs, 0.95);
+        var pathD3 = await Paths("path, 3rd degree", "PathsAsync(A, B) for pairs at distance 3 (random walks, closer pairs rejected); since ADR 0009 the answer is no path", d3, PathTargetMs, 0.95);
         await Paths("path, random pair", "PathsAsync(A, B) for two members drawn uniformly (any distance, incl. none)", randomPairs, PathTargetMs, 0.95);
         var pathSuper = await Paths("supernode: one end", "PathsAsync between a super-connector (~5,000 contacts) and a member 2-3 steps away, either direction", superOneEnd, SupernodeTargetMs, 0.99);
         await Paths("supernode: both ends", "PathsAsync between two super-connectors, or a super-connector and one of the 1,000 largest other hubs (not direct contacts where such a pair can be found)", bothEnds, SupernodeTargetMs, 0.99);

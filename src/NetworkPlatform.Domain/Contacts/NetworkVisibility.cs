@@ -4,7 +4,7 @@ using NetworkPlatform.Domain.Profiles;
 namespace NetworkPlatform.Domain.Contacts;
 
 /// <summary>
-/// The one rule for what the network shows a member of other members' contacts (ADR 0008). A contact between X and Y
+/// The one rule for what the network shows a member of other members' contacts (ADR 0009). A contact between X and Y
 /// is on both their lists, so showing it to a viewer V tells who X's contacts are and who Y's are. Unless V is X or Y,
 /// it is shown only when
 /// <list type="number">

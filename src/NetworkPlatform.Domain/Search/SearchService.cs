@@ -83,7 +83,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
     /// <summary>
     /// The degree of a result that is neither a contact nor a contact of a contact the viewer may see
     /// (<see cref="NetworkVisibility"/>): further away, not connected, or connected only through contact lists the
-    /// viewer may not see ("3rd+", as the degree filter "3rd and beyond"; ADR 0006, ADR 0008).
+    /// viewer may not see ("3rd+", as the degree filter "3rd and beyond"; ADR 0006, ADR 0009).
     /// </summary>
     public const int ThirdOrFurther = 4;
     public const int FreeLimit = 30;

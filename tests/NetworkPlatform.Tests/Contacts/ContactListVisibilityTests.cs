@@ -8,7 +8,7 @@ using static NetworkPlatform.Tests.Search.SearchTestData;
 namespace NetworkPlatform.Tests.Contacts;
 
 /// <summary>
-/// What the network shows a member of a contact between two others (NetworkVisibility, ADR 0008). Vera knows Bob,
+/// What the network shows a member of a contact between two others (NetworkVisibility, ADR 0009). Vera knows Bob,
 /// Bob knows Alice, Vera does not know Alice: every place that could show Vera the contact Bob–Alice, for each setting
 /// of Bob's and Alice's contact lists, seen through HTTP as Vera sees it.
 /// </summary>
