@@ -84,7 +84,8 @@ public static class AppSetup
         services.AddScoped<ContactListService>();
         services.AddScoped<ContactExportService>();
         services.AddScoped<ProfileImportService>();
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        // Scoped: one SMTP connection per dispatcher batch.
+        services.AddScoped<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<DemoSeeder>();
