@@ -25,7 +25,7 @@ public class SmtpOptions
     public SmtpSecurity? Security { get; set; }
 
     /// <summary>
-    /// The setting from before MailKit: with System.Net.Mail, <c>true</c> meant "STARTTLS, required". Read only when
+    /// The setting from before MailKit, where <c>true</c> meant "STARTTLS, required". Read only when
     /// <see cref="Security"/> is not set, so an installation that had it on does not fall back to optional TLS.
     /// </summary>
     public bool EnableSsl { get; set; }
