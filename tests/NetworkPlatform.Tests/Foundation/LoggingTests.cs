@@ -75,38 +75,21 @@ public class RequestLoggingTests(LoggingFactory app) : IClassFixture<LoggingFact
                                                    e.Properties.Values.Any(v => v.ToString().Contains("secret-from-the-query")));
     }
 
-    [Fact]
-    public async Task A_page_that_does_not_exist_is_one_line_with_its_own_path_not_one_for_the_error_page()
+    /// <summary>The error pages run the pipeline a second time (/error/404, /error/500): that is no line of its own.</summary>
+    [Theory]
+    [InlineData("/no-such-page", 404, LogEventLevel.Information)]
+    [InlineData("/test/logging/fail", 500, LogEventLevel.Error)]
+    [InlineData("/css/site.css", 200, LogEventLevel.Debug)]
+    public async Task A_request_is_one_line_at_the_level_its_answer_deserves(string path, int status,
+        LogEventLevel level)
     {
-        var page = await app.NewClient().GetAsync("/no-such-page?x=1");
-        Assert.Equal(404, (int)page.StatusCode);
+        var answer = await app.NewClient().GetAsync(path + "?x=1");
+        Assert.Equal(status, (int)answer.StatusCode);
 
-        var line = Assert.Single(await app.Log.WaitForRequestsToAsync("/no-such-page"));
-        Assert.Equal(LogEventLevel.Information, line.Level);
-        Assert.Matches(RequestLine("GET", "/no-such-page", 404, "-"), line.RenderMessage());
-        Assert.Empty(app.Log.RequestsTo("/error/404"));
-    }
-
-    [Fact]
-    public async Task A_static_file_is_logged_at_debug_only()
-    {
-        var file = await app.NewClient().GetAsync("/css/site.css");
-        Assert.Equal(200, (int)file.StatusCode);
-
-        var line = Assert.Single(await app.Log.WaitForRequestsToAsync("/css/site.css"));
-        Assert.Equal(LogEventLevel.Debug, line.Level);
-    }
-
-    [Fact]
-    public async Task A_failing_request_is_logged_as_500_at_error_once()
-    {
-        var page = await app.NewClient().GetAsync("/test/logging/fail");
-        Assert.Equal(500, (int)page.StatusCode);
-
-        var line = Assert.Single(await app.Log.WaitForRequestsToAsync("/test/logging/fail"));
-        Assert.Equal(LogEventLevel.Error, line.Level);
-        Assert.Equal(500, LogCapture.Scalar(line, "StatusCode"));
-        Assert.Empty(app.Log.RequestsTo("/error/500"));
+        var line = Assert.Single(await app.Log.WaitForRequestsToAsync(path));
+        Assert.Equal(level, line.Level);
+        Assert.Matches(RequestLine("GET", path, status, "-"), line.RenderMessage());
+        Assert.Empty(app.Log.RequestsTo($"/error/{status}"));
     }
 
     [Fact]
