@@ -30,8 +30,6 @@ using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Logging;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
-using Serilog;
-using Serilog.Formatting.Json;
 
 namespace NetworkPlatform.Web.Infrastructure;
 
@@ -46,7 +44,7 @@ public static class AppSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
-        AddLogging(builder);
+        builder.AddAppLogging();
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
@@ -84,7 +82,8 @@ public static class AppSetup
         services.AddScoped<ContactListService>();
         services.AddScoped<ContactExportService>();
         services.AddScoped<ProfileImportService>();
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        // Scoped: one SMTP connection per dispatcher batch.
+        services.AddScoped<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<DemoSeeder>();
@@ -97,18 +96,6 @@ public static class AppSetup
 
         services.AddHealthChecks()
             .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
-    }
-
-    private static void AddLogging(WebApplicationBuilder builder)
-    {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-        logger = builder.Environment.IsProduction()
-            ? logger.WriteTo.Console(new JsonFormatter(renderMessage: true))
-            : logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
     }
 
     private static void AddAccounts(IServiceCollection services, IConfiguration config)
@@ -267,18 +254,21 @@ public static class AppSetup
     {
         if (app.Configuration.GetValue("App:BehindProxy", false))
             app.UseForwardedHeaders();
+        // Outside the exception handler: one line per request with the status the client got (500 for an
+        // exception, 499 for a request the client gave up), the error pages' second pass within it. The member
+        // comes from authentication further in, which leaves HttpContext.User set.
+        app.UseRequestLogging();
         app.UseExceptionHandler("/error/500");
         if (app.Environment.IsProduction())
             app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCacheHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStaticFiles();
+        app.UseStaticFilesLoggedAtDebug();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the member's own language setting comes from their claims.
         app.UseRequestLocalization();
-        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
 
