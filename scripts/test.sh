@@ -82,6 +82,7 @@ mkdir -p "$NP_TEST_ARTIFACTS"
 # MSBuild worker nodes left behind would keep this script's output pipe open after it ends.
 export MSBUILDDISABLENODEREUSE=1
 
+np_tools_restore
 if ! dotnet build "$NP_ROOT/NetworkPlatform.sln" -c Release -nodeReuse:false; then
   np_die "the build failed"
 fi
