@@ -86,6 +86,11 @@ np_tools_restore
 if ! dotnet build "$NP_ROOT/NetworkPlatform.sln" -c Release -nodeReuse:false; then
   np_die "the build failed"
 fi
+# A change to the model without the migration that applies it (ADR 0010); the build above is what it reads.
+if ! (cd "$NP_ROOT" && dotnet ef migrations has-pending-model-changes --project src/NetworkPlatform.Domain \
+  --configuration Release --no-build); then
+  np_die "the model has changes that no migration applies: add one (README, \"Adding a migration\")"
+fi
 
 results="$tmp/results"
 set +e
