@@ -82,8 +82,14 @@ mkdir -p "$NP_TEST_ARTIFACTS"
 # MSBuild worker nodes left behind would keep this script's output pipe open after it ends.
 export MSBUILDDISABLENODEREUSE=1
 
+np_tools_restore
 if ! dotnet build "$NP_ROOT/NetworkPlatform.sln" -c Release -nodeReuse:false; then
   np_die "the build failed"
+fi
+# A change to the model without the migration that applies it (ADR 0010); the build above is what it reads.
+if ! (cd "$NP_ROOT" && dotnet ef migrations has-pending-model-changes --project src/NetworkPlatform.Domain \
+  --configuration Release --no-build); then
+  np_die "the model has changes that no migration applies: add one (README, \"Adding a migration\")"
 fi
 
 results="$tmp/results"

@@ -166,9 +166,7 @@ public static class AppSetup
 
         services.AddDataProtection()
             .SetApplicationName("NetworkPlatform");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o =>
-                o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>();
     }
 
     private static void AddWeb(IServiceCollection services, IConfiguration config)

@@ -14,7 +14,7 @@ namespace NetworkPlatform.Tests.Infrastructure;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
     public TestClock Clock { get; } = new();
 
     /// <summary>Override to tighten a setting for one test class (e.g. the rate limit).</summary>
