@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -165,8 +164,8 @@ public static class AppSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PremiumHandler>();
 
         services.AddDataProtection()
-            .SetApplicationName("NetworkPlatform");
-        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>();
+            .SetApplicationName("NetworkPlatform")
+            .PersistKeysToDbContext<AppDbContext>();
     }
 
     private static void AddWeb(IServiceCollection services, IConfiguration config)
