@@ -92,7 +92,7 @@ public static class AppSetup
         services.AddPrivacy();
         services.AddContactImport(config);
 
-        AddAccounts(services, config);
+        AddAccounts(services, config, builder.Environment);
         AddWeb(services, config);
 
         services.AddHealthChecks()
@@ -111,7 +111,7 @@ public static class AppSetup
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
     }
 
-    private static void AddAccounts(IServiceCollection services, IConfiguration config)
+    private static void AddAccounts(IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -178,7 +178,8 @@ public static class AppSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PremiumHandler>();
 
         services.AddDataProtection()
-            .SetApplicationName("NetworkPlatform");
+            .SetApplicationName("NetworkPlatform")
+            .ProtectKeysWithConfiguredCertificate(config, environment);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
