@@ -90,14 +90,14 @@ public static class AppSetup
         services.AddPrivacy();
         services.AddContactImport(config);
 
-        AddAccounts(services, config);
+        AddAccounts(services, config, builder.Environment);
         AddWeb(services, config);
 
         services.AddHealthChecks()
             .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
     }
 
-    private static void AddAccounts(IServiceCollection services, IConfiguration config)
+    private static void AddAccounts(IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -165,7 +165,8 @@ public static class AppSetup
 
         services.AddDataProtection()
             .SetApplicationName("NetworkPlatform")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredCertificate(config, environment);
     }
 
     private static void AddWeb(IServiceCollection services, IConfiguration config)
