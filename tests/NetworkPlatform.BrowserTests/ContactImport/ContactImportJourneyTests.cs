@@ -57,7 +57,7 @@ public sealed class ContactImportJourneyTests(KestrelAppFixture app, ChromiumFix
         await Expect(members.GetByRole(AriaRole.Checkbox, new() { Name = "Bea Sommer" })).ToBeCheckedAsync();
         await Expect(page.GetByTestId("non-members")).ToContainTextAsync(outsider);
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Olaf Outside" })).Not.ToBeCheckedAsync();
-        await page.Locator("details summary").ClickAsync();
+        await page.Locator("main details summary").ClickAsync();
         await Expect(page.GetByTestId("skipped-lines")).ToContainTextAsync("No e-mail address");
         await page.ScreenshotAndAxeAsync("import-02-preview");
 

@@ -7,6 +7,7 @@ namespace NetworkPlatform.BrowserTests.Infrastructure;
 public static class Axe
 {
     private static readonly string ScriptPath = Path.Combine(AppContext.BaseDirectory, "Assets", "axe.min.js");
+    private static readonly Lazy<string> Script = new(() => File.ReadAllText(ScriptPath));
 
     // Violations, and what axe could not decide on its own ("incomplete", e.g. text on a gradient): a person
     // should look at those in the report.
@@ -26,11 +27,10 @@ public static class Axe
     /// </summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string reportName)
     {
+        // Evaluated, not added as a <script> tag: in a context without JavaScript a tag never loads (and Playwright
+        // waits for it without end), while Playwright's own evaluation still runs.
         if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
-        // In a context without JavaScript the page runs no <script> tag, but Playwright's evaluation still runs.
-        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
-            await page.EvaluateAsync(await File.ReadAllTextAsync(ScriptPath));
+            await page.EvaluateAsync(Script.Value);
         var result = await page.EvaluateAsync<JsonElement>(Run);
         var violations = Read(result.GetProperty("violations"));
         var incomplete = Read(result.GetProperty("incomplete"));
