@@ -27,8 +27,6 @@ public static class Axe
     /// </summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string reportName)
     {
-        // Evaluated, not added as a <script> tag: in a context without JavaScript a tag never loads (and Playwright
-        // waits for it without end), while Playwright's own evaluation still runs.
         if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
             await page.EvaluateAsync(Script.Value);
         var result = await page.EvaluateAsync<JsonElement>(Run);

@@ -38,9 +38,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>
     /// A new browser context on <paramref name="baseUrl"/>. BypassCSP: the app's CSP forbids inline scripts, and
     /// the tests inject axe-core as one; the app itself is still served with its real headers.
-    /// <paramref name="javaScriptEnabled"/> false: the page as a visitor without scripts gets it (axe still runs, as
-    /// Playwright's own scripts are not the page's).
+    /// <paramref name="javaScriptEnabled"/> false: the page as a visitor without scripts gets it (axe cannot run
+    /// there: its checks wait on timers, which a page without scripts never fires; see <see cref="WithoutScripts"/>).
     /// </summary>
+    /// <summary>The contexts made without JavaScript.</summary>
+    public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> WithoutScripts = new();
+
     public async Task<IBrowserContext> NewContextAsync(string baseUrl, string locale = "en-US",
         int width = 1280, int height = 900, bool javaScriptEnabled = true)
     {
@@ -53,6 +56,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);
+        if (!javaScriptEnabled)
+            WithoutScripts.Add(context, new object());
         return context;
     }
 }
