@@ -70,6 +70,9 @@ fi
 np_log "PostgreSQL on 127.0.0.1:$PGPORT, SMTP catcher on 127.0.0.1:$SMTPPORT"
 
 export NP_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+# Every test host would watch appsettings*.json for changes: one inotify instance each, and a suite of a few hundred
+# hosts meets the per-user limit (128 on Debian) with "inotify instances has been reached". Tests never edit them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 export NP_TEST_SMTP_HOST=127.0.0.1
 export NP_TEST_SMTP_PORT="$SMTPPORT"
 export NP_TEST_MAILDIR="$tmp/mail"
