@@ -220,3 +220,8 @@ np_ensure_db() {
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$name"
   fi
 }
+
+# np_tools_restore: the .NET tools pinned in .config/dotnet-tools.json (dotnet-ef: `dotnet ef migrations add`).
+np_tools_restore() {
+  (cd "$NP_ROOT" && dotnet tool restore >&2) || np_die "dotnet tool restore failed (.config/dotnet-tools.json)"
+}

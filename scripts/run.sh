@@ -22,6 +22,7 @@ done
 
 # shellcheck disable=SC2119 # no options: PostgreSQL and dotnet only
 np_require_packages
+np_tools_restore
 
 PGPORT="${PGPORT:-5433}"
 PORT="${PORT:-5000}"

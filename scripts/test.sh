@@ -70,6 +70,9 @@ fi
 np_log "PostgreSQL on 127.0.0.1:$PGPORT, SMTP catcher on 127.0.0.1:$SMTPPORT"
 
 export NP_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+# Every test host would watch appsettings*.json for changes: one inotify instance each, and a suite of a few hundred
+# hosts meets the per-user limit (128 on Debian) with "inotify instances has been reached". Tests never edit them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 export NP_TEST_SMTP_HOST=127.0.0.1
 export NP_TEST_SMTP_PORT="$SMTPPORT"
 export NP_TEST_MAILDIR="$tmp/mail"
@@ -82,8 +85,14 @@ mkdir -p "$NP_TEST_ARTIFACTS"
 # MSBuild worker nodes left behind would keep this script's output pipe open after it ends.
 export MSBUILDDISABLENODEREUSE=1
 
+np_tools_restore
 if ! dotnet build "$NP_ROOT/NetworkPlatform.sln" -c Release -nodeReuse:false; then
   np_die "the build failed"
+fi
+# A change to the model without the migration that applies it (ADR 0010); the build above is what it reads.
+if ! (cd "$NP_ROOT" && dotnet ef migrations has-pending-model-changes --project src/NetworkPlatform.Domain \
+  --configuration Release --no-build); then
+  np_die "the model has changes that no migration applies: add one (README, \"Adding a migration\")"
 fi
 
 results="$tmp/results"

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +8,15 @@ using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Domain.Profiles;
-using NetworkPlatform.Domain.Security;
 
 namespace NetworkPlatform.Domain;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<VoucherCode> VoucherCodes => Set<VoucherCode>();
+    /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), so every app instance reads what another wrote.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MemberProfile> Profiles => Set<MemberProfile>();
     public DbSet<ProfileEntry> ProfileEntries => Set<ProfileEntry>();

@@ -189,6 +189,7 @@ R = {
 "Settings.Password.Intro": ("After the change, you stay logged in here; all your other devices are logged out.", "Nach der Änderung bleiben Sie hier angemeldet; alle anderen Geräte werden abgemeldet."),
 "Settings.Password.Submit": ("Change password", "Passwort ändern"),
 "Settings.Password.WrongCurrent": ("Your current password is not correct", "Ihr aktuelles Passwort ist nicht richtig"),
+"Settings.Password.LockedOut": ("Too many wrong passwords: your account is locked for 5 minutes, for logging in too. Try again after that, or set a new password with “Forgot your password?” on the login page.", "Zu viele falsche Passwörter: Ihr Konto ist für 5 Minuten gesperrt, auch für die Anmeldung. Versuchen Sie es danach noch einmal oder setzen Sie mit „Passwort vergessen?“ auf der Anmeldeseite ein neues Passwort."),
 "Settings.Password.Changed": ("Your password has been changed. Your other devices are logged out.", "Ihr Passwort wurde geändert. Ihre anderen Geräte wurden abgemeldet."),
 "Settings.Email.Title": ("Change e-mail address", "E-Mail-Adresse ändern"),
 "Settings.Email.Current": ("Your current address:", "Ihre aktuelle Adresse:"),

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Premium;
-using NetworkPlatform.Domain.Security;
 
 namespace NetworkPlatform.Domain.Configurations;
 
@@ -15,14 +14,5 @@ public class VoucherCodeConfiguration : IEntityTypeConfiguration<VoucherCode>
         b.Property(v => v.Note).HasMaxLength(200);
         b.HasOne<AppUser>().WithMany().HasForeignKey(v => v.CreatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(v => v.RedeemedById).OnDelete(DeleteBehavior.SetNull);
-    }
-}
-
-public class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
-{
-    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
-    {
-        b.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
-        b.Property(k => k.Xml).IsRequired();
     }
 }

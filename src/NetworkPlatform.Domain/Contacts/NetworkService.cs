@@ -134,7 +134,7 @@ public class NetworkService(AppDbContext db)
         }
         var ids = contacts.Select(c => c.ContactUserId);
         var count = await ids.CountAsync(ct);
-        var cards = await Cards(ids).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var cards = await Cards(ids, viewer).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return (count, cards);
     }
 
@@ -242,12 +242,19 @@ public class NetworkService(AppDbContext db)
     /// <summary>
     /// Name, photo, headline and employer for a set of members. The count of shared contacts is filled in only where a
     /// list shows it (people you may know), from the query that applies <see cref="NetworkVisibility"/>.
+    /// A list that may show members in a block with its <paramref name="viewer"/> (someone else's contacts) passes
+    /// the viewer: those members get their initials, since the photo address refuses them (ProfilePhotoService).
     /// </summary>
-    public IQueryable<MemberCard> Cards(IQueryable<Guid> members) =>
+    public IQueryable<MemberCard> Cards(IQueryable<Guid> members, Guid? viewer = null) =>
         from u in db.Users.AsNoTracking()
         where members.Contains(u.Id) && u.DeletionRequestedAt == null
         join p in db.Profiles on u.Id equals p.UserId into profiles
         from p in profiles.DefaultIfEmpty()
         orderby u.LastName, u.FirstName
-        select new MemberCard(u.Id, u.FirstName, u.LastName, p.Slug, p.PhotoSmallFileId, p.Headline, p.Employer, 0);
+        select new MemberCard(u.Id, u.FirstName, u.LastName, p.Slug,
+            viewer != null && db.MemberBlocks.Any(b => (b.BlockerId == u.Id && b.BlockedId == viewer) ||
+                                                       (b.BlockerId == viewer && b.BlockedId == u.Id))
+                ? null
+                : p.PhotoSmallFileId,
+            p.Headline, p.Employer, 0);
 }

@@ -86,26 +86,34 @@ public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore 
     }
 
     /// <summary>
-    /// The photo as <paramref name="viewerId"/> may get it: only if they may open the profile (anonymous visitors only
-    /// for public profiles, the owner always); null otherwise, and when there is no photo.
+    /// The photo as <paramref name="viewerId"/> may get it: only if they may open the profile, decided as for the
+    /// page (<see cref="ProfileAccess"/>: anonymous visitors and members in a block with the owner, either way, only
+    /// for public profiles; nobody but the owner while a deletion is pending; the owner always); null otherwise, and
+    /// when there is no photo. Two queries: the profile's row, then the file.
     /// </summary>
     public async Task<PhotoFile?> ForViewerAsync(Guid ownerId, bool small, Guid? viewerId, CancellationToken ct = default)
     {
-        // Opening a profile depends only on being signed in, not on being a contact. Blocks are not asked: the photo
-        // is what lists show beside a name (one's own list of blocked members among them), and it tells nothing the
-        // name does not.
-        var relation = ProfileAccess.RelationOf(ownerId, viewerId, isContact: false);
-        var audiences = Enum.GetValues<ProfileAudience>().Where(a => ProfileAccess.CanOpen(a, relation)).ToArray();
-        var ids = await db.Profiles.AsNoTracking()
-            .Where(p => p.UserId == ownerId && audiences.Contains(p.Audience) && p.PhotoFileId != null)
+        var row = await db.Profiles.AsNoTracking()
+            .Where(p => p.UserId == ownerId && p.PhotoFileId != null)
             // A member whose deletion is pending is gone for everyone else (MemberVisibility).
             .Where(p => p.User.DeletionRequestedAt == null || p.UserId == viewerId)
-            .Select(p => new { Large = p.PhotoFileId!.Value, p.PhotoSmallFileId })
+            .Select(p => new
+            {
+                p.Audience,
+                Large = p.PhotoFileId!.Value,
+                p.PhotoSmallFileId,
+                Blocked = viewerId != null && db.MemberBlocks.Any(b =>
+                    (b.BlockerId == p.UserId && b.BlockedId == viewerId) || (b.BlockerId == viewerId && b.BlockedId == p.UserId)),
+            })
             .SingleOrDefaultAsync(ct);
-        if (ids is null)
+        if (row is null)
             return null;
-        var file = await files.GetAsync(small ? ids.PhotoSmallFileId ?? ids.Large : ids.Large, ct);
-        return file is null ? null : new PhotoFile(file.ContentType, file.Content, ids.Large);
+        // Opening a profile does not depend on being a contact, so that is not asked.
+        var relation = ProfileAccess.RelationOf(ownerId, viewerId, isContact: false, row.Blocked);
+        if (!ProfileAccess.CanOpen(row.Audience, relation))
+            return null;
+        var file = await files.GetAsync(small ? row.PhotoSmallFileId ?? row.Large : row.Large, ct);
+        return file is null ? null : new PhotoFile(file.ContentType, file.Content, row.Large);
     }
 
     /// <summary>

@@ -107,7 +107,12 @@ public class ProfileVisitService(AppDbContext db, TimeProvider time)
                 from p in ps.DefaultIfEmpty()
                 orderby n.LastAt descending, n.VisitorId
                 select new ProfileVisitor(u.Id, u.FirstName, u.LastName, p.AcademicTitle, p.Slug, p.Headline,
-                    p.PhotoFileId, n.LastAt))
+                    // A visitor in a block with the owner: initials, since the photo address refuses them.
+                    db.MemberBlocks.Any(b => (b.BlockerId == u.Id && b.BlockedId == ownerId) ||
+                                             (b.BlockerId == ownerId && b.BlockedId == u.Id))
+                        ? null
+                        : p.PhotoFileId,
+                    n.LastAt))
             .Skip(skip).Take(take)
             .ToListAsync(ct);
         var hidden = tier == Tier.Premium ? 0 : Math.Max(0, namedCount - FreeVisibleVisitors);

@@ -1,15 +1,18 @@
 namespace NetworkPlatform.Domain.Search;
 
 /// <summary>
-/// The SQL that member search is built on (ADR 0006), in one place: the migration creates the functions, the model
-/// declares the generated columns that use them, and the search query folds the member's input with the same
-/// function, so a profile and a query are always normalised alike.
+/// The SQL that member search is built on (ADR 0006) as the database must have it now: the model declares the
+/// generated columns and indexes from these constants, and the search query folds the member's input with the same
+/// function, so a profile and a query are always normalised alike. The migrations hold their own frozen copies
+/// (ADR 0010): changing a constant here needs a new migration that applies the change, or the drift test fails
+/// (SchemaDriftTests; for the columns and indexes also `dotnet ef migrations has-pending-model-changes`).
 /// </summary>
 public static class SearchSql
 {
     /// <summary>
-    /// Functions are not part of an EF model, so <c>EnsureCreated()</c> cannot make them; the migration runs this, and
-    /// so does the schema drift test before it builds its database from the model (the generated columns need them).
+    /// Functions are not part of an EF model, so <c>EnsureCreated()</c> cannot make them; the schema drift test runs
+    /// this before it builds its database from the model (the generated columns need them) and compares the result
+    /// with the migrated database, whose functions the migrations made from their own copies.
     /// <list type="bullet">
     /// <item><c>np_search_fold</c>: ä/ö/ü/ß spelled out (Müller = Mueller), other accents removed by <c>unaccent</c>
     /// (José = Jose), lower case, and the skills whose punctuation the parser would drop made into words (C# → csharp,
@@ -57,14 +60,6 @@ CREATE OR REPLACE FUNCTION public.np_search_words(text) RETURNS tsvector
               || to_tsvector('pg_catalog.english'::regconfig, public.np_search_fold($1)) $$;
 """;
 
-    public const string DropFunctions = """
-DROP FUNCTION public.np_search_words(text);
-DROP FUNCTION IF EXISTS public.np_search_forms(text);
-DROP FUNCTION IF EXISTS public.np_search_fold_all(text[]);
-DROP FUNCTION public.np_search_join(text[]);
-DROP FUNCTION public.np_search_fold(text);
-""";
-
     /// <summary>The German half of the query: folded like the document, feminine forms reduced.</summary>
     public const string GermanQuery = """websearch_to_tsquery('pg_catalog.german', np_search_forms(np_search_fold(@q)))""";
 
@@ -102,8 +97,9 @@ setweight(np_search_words(COALESCE("AcademicTitle", '') || ' ' || "FullName"), '
 """;
 
     /// <summary>
-    /// The GIN indexes of the profile table, one per line, as the migration creates them; the benchmark's generator
-    /// drops them for its bulk load and builds them again from this same text, so its schema is the production one.
+    /// The GIN indexes of the profile table, one per line, as the model declares them (a drift test holds this text to
+    /// the migrated database); the benchmark's generator drops them for its bulk load and builds them again from this
+    /// text, so its schema is the production one.
     /// GIN collects new entries in a pending list and merges them later in bulk, but every search through the index
     /// reads the whole list and compares each entry with the query: after a burst of 100,000 sign-ups the default
     /// 4 MB held 2,000 profiles' documents (400 pages) and a probe of the name words took 1 ms instead of 0.02
@@ -129,7 +125,7 @@ CREATE INDEX "IX_MemberProfiles_SkillKeys" ON "MemberProfiles" USING gin ("Skill
     /// take one advisory lock in turn (the benchmark's burst of batched sign-ups deadlocked without). A word removed while another
     /// transaction adds a member with the same word may be lost from the dictionary; that member is then still found
     /// by the exact name, only not by a typo of it, until <see cref="RebuildNameWords"/> runs (the purge job does).
-    /// Not part of the EF model: the drift test creates it after the model's tables, like the migration.
+    /// Not part of the EF model: the drift test creates it after the model's tables, as the migrations did.
     /// </summary>
     public const string CreateTriggers = """
 CREATE OR REPLACE FUNCTION public.np_search_name_words_sync() RETURNS trigger
@@ -171,16 +167,11 @@ CREATE TRIGGER np_search_name_words AFTER INSERT OR DELETE OR UPDATE OF "FullNam
     /// ranking reads the document of every match, and from TOAST that is an index lookup and two or three more pages
     /// per match (at a million members, 3,600 pages instead of 1,000 for a thousand matches; bench/README.md, fifth
     /// round). The longest field (the summary) goes to TOAST first instead; only a row larger than a page would move
-    /// the document out. Not part of the EF model: the drift test applies it after the model's tables, like the
-    /// migration (20261202060000_SearchStorage).
+    /// the document out. Not part of the EF model: the drift test applies it after the model's tables, as the
+    /// migration 20261202060000_SearchStorage did.
     /// </summary>
     public const string DocumentStorage = """
 ALTER TABLE "MemberProfiles" ALTER COLUMN "SearchDocument" SET STORAGE MAIN;
-""";
-
-    public const string DropTriggers = """
-DROP TRIGGER IF EXISTS np_search_name_words ON "MemberProfiles";
-DROP FUNCTION IF EXISTS public.np_search_name_words_sync();
 """;
 
     /// <summary>Makes the dictionary of name words exactly the words of today's profiles.</summary>

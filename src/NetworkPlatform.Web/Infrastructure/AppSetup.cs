@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -30,8 +29,6 @@ using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Logging;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
-using Serilog;
-using Serilog.Formatting.Json;
 
 namespace NetworkPlatform.Web.Infrastructure;
 
@@ -46,7 +43,7 @@ public static class AppSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
-        AddLogging(builder);
+        builder.AddAppLogging();
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
@@ -84,7 +81,8 @@ public static class AppSetup
         services.AddScoped<ContactListService>();
         services.AddScoped<ContactExportService>();
         services.AddScoped<ProfileImportService>();
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        // Scoped: one SMTP connection per dispatcher batch.
+        services.AddScoped<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<DemoSeeder>();
@@ -92,26 +90,14 @@ public static class AppSetup
         services.AddPrivacy();
         services.AddContactImport(config);
 
-        AddAccounts(services, config);
+        AddAccounts(services, config, builder.Environment);
         AddWeb(services, config);
 
         services.AddHealthChecks()
             .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
     }
 
-    private static void AddLogging(WebApplicationBuilder builder)
-    {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-        logger = builder.Environment.IsProduction()
-            ? logger.WriteTo.Console(new JsonFormatter(renderMessage: true))
-            : logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
-    }
-
-    private static void AddAccounts(IServiceCollection services, IConfiguration config)
+    private static void AddAccounts(IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -178,10 +164,9 @@ public static class AppSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PremiumHandler>();
 
         services.AddDataProtection()
-            .SetApplicationName("NetworkPlatform");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o =>
-                o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            .SetApplicationName("NetworkPlatform")
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredCertificate(config, environment);
     }
 
     private static void AddWeb(IServiceCollection services, IConfiguration config)
@@ -267,18 +252,21 @@ public static class AppSetup
     {
         if (app.Configuration.GetValue("App:BehindProxy", false))
             app.UseForwardedHeaders();
+        // Outside the exception handler: one line per request with the status the client got (500 for an
+        // exception, 499 for a request the client gave up), the error pages' second pass within it. The member
+        // comes from authentication further in, which leaves HttpContext.User set.
+        app.UseRequestLogging();
         app.UseExceptionHandler("/error/500");
         if (app.Environment.IsProduction())
             app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCacheHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStaticFiles();
+        app.UseStaticFilesLoggedAtDebug();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the member's own language setting comes from their claims.
         app.UseRequestLocalization();
-        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
 

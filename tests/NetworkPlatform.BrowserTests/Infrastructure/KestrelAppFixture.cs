@@ -41,6 +41,9 @@ public sealed class KestrelAppFixture : WebApplicationFactory<Program>, IAsyncLi
             ["Jobs:PollInterval"] = "00:00:00.100",
             ["RateLimits:AuthPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
+            // Readable test output: warnings and errors only (a test that reads the log raises what it needs).
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         // UseSetting, not ConfigureAppConfiguration: Program reads these while it registers services.
         foreach (var (key, value) in settings)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Accounts;
@@ -12,42 +11,9 @@ namespace NetworkPlatform.Tests.Foundation;
 /// </summary>
 public partial class CreateAdminCommandTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private record Run(int ExitCode, string Output, string Errors);
-
-    private async Task<Run> CreateAdminAsync(params string[] args)
-    {
-        var bin = AppContext.BaseDirectory;
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host
-            : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            WorkingDirectory = bin,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(bin, "NetworkPlatform.Web.dll"));
-        start.ArgumentList.Add("create-admin");
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = app.ConnectionString;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException("create-admin did not finish within 90 s:\n" + await output + await errors);
-        }
-        return new Run(process.ExitCode, await output, await errors);
-    }
+    private Task<AppProcess.Run> CreateAdminAsync(params string[] args) =>
+        AppProcess.RunAsync(["create-admin", .. args],
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = app.ConnectionString });
 
     private Task<List<string>> RolesOfAsync(string email) => app.WithDbAsync(db =>
         (from u in db.Users

@@ -14,7 +14,7 @@ namespace NetworkPlatform.Tests.Infrastructure;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
     public TestClock Clock { get; } = new();
 
     /// <summary>Override to tighten a setting for one test class (e.g. the rate limit).</summary>
@@ -37,6 +37,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Jobs:PollInterval"] = "00:00:00.100",
             ["RateLimits:AuthPerMinute"] = "10000",
             ["Demo:Seed"] = "false",
+            // Readable test output: warnings and errors only (a test that reads the log raises what it needs).
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (k, v) in ExtraSettings)
             settings[k] = v;

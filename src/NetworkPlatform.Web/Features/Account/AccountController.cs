@@ -12,6 +12,7 @@ using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure;
 using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 
 namespace NetworkPlatform.Web.Features.Account;
@@ -137,15 +138,20 @@ public class AccountController(
             return View(model);
 
         var user = await users.FindByEmailAsync(model.Email!.Trim());
-        if (user is { EmailConfirmed: false })
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            // Only someone who knows the password learns that the address still needs confirming; while the
-            // account is locked, not even they, or telling "right password" apart would let guessing go on.
-            if (await users.IsLockedOutAsync(user))
-            {
-                ModelState.AddModelError("", l["Login.Failed"]);
-            }
-            else if (await users.CheckPasswordAsync(user, model.Password!))
+            // Identity answers these without checking a password: spend the same work, so that the time it takes
+            // does not tell an unknown or locked account from a wrong password. A locked account does not tell
+            // whether the password is right either (not even whether it still needs confirming), or guessing
+            // would go on through the lock-out.
+            DummyPassword.Verify(hasher, model.Password!);
+            ModelState.AddModelError("", l["Login.Failed"]);
+            return View(model);
+        }
+        if (!user.EmailConfirmed)
+        {
+            // Only someone who knows the password learns that the address still needs confirming.
+            if (await users.CheckPasswordAsync(user, model.Password!))
             {
                 model.ShowResendLink = true;
                 ModelState.AddModelError("", l["Login.NotConfirmed"]);
@@ -158,12 +164,11 @@ public class AccountController(
             return View(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? model.Email!, model.Password!,
-            model.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await RememberCultureAsync(user!);
-            await signInEvents.SignedInAsync(this, user!, NetworkPlatform.Domain.Privacy.LoginHistoryService.Password);
+            await RememberCultureAsync(user);
+            await signInEvents.SignedInAsync(this, user, NetworkPlatform.Domain.Privacy.LoginHistoryService.Password);
             return LocalRedirect(ReturnUrls.Safe(Url, model.ReturnUrl));
         }
         if (result.RequiresTwoFactor)

@@ -74,11 +74,9 @@ public class PrivacyController(
         if (!ModelState.IsValid)
             return View(model);
 
-        if (!await users.CheckPasswordAsync(user, model.Password!))
-        {
-            ModelState.AddModelError(nameof(model.Password), l["Privacy.Delete.WrongPassword"]);
+        if (!(await users.CheckCurrentPasswordAsync(user, model.Password!))
+                .IsRight(ModelState, nameof(model.Password), l, "Privacy.Delete.WrongPassword"))
             return View(model);
-        }
         if (model.TwoFactorEnabled)
         {
             // The authenticator's code, or (phone lost) one of the recovery codes, which is used up.

@@ -11,6 +11,7 @@ using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Web.Features.Account;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 using QRCoder;
 
@@ -72,6 +73,10 @@ public class SettingsController(
         if (!ModelState.IsValid)
             return View(model);
         var user = await CurrentUserAsync();
+        // Checked (and counted) first; ChangePasswordAsync checks it once more, which costs a hash on a rare form.
+        if (!(await users.CheckCurrentPasswordAsync(user, model.CurrentPassword!))
+                .IsRight(ModelState, nameof(model.CurrentPassword), l))
+            return View(model);
         var result = await users.ChangePasswordAsync(user, model.CurrentPassword!, model.NewPassword!);
         if (!result.Succeeded)
         {
@@ -117,11 +122,9 @@ public class SettingsController(
             ModelState.AddModelError(nameof(model.NewEmail), l["Settings.Email.Same"]);
             return View(model);
         }
-        if (!await users.CheckPasswordAsync(user, model.CurrentPassword!))
-        {
-            ModelState.AddModelError(nameof(model.CurrentPassword), l["Settings.Password.WrongCurrent"]);
+        if (!(await users.CheckCurrentPasswordAsync(user, model.CurrentPassword!))
+                .IsRight(ModelState, nameof(model.CurrentPassword), l))
             return View(model);
-        }
         // An address that belongs to someone else gets no mail and the same answer: this form must not tell
         // members which addresses are registered. Confirming would fail anyway.
         if (await users.FindByEmailAsync(newEmail) is null)

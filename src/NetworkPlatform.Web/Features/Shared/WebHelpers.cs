@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using NetworkPlatform.Domain;
@@ -18,8 +19,8 @@ public static class LanguageCookie
 }
 
 /// <summary>A domain rule broken by a member's request becomes a message on the page, never a 500.</summary>
-public class DomainExceptionFilter(IStringLocalizer<SharedResource> l, ITempDataDictionaryFactory tempData)
-    : IExceptionFilter
+public class DomainExceptionFilter(IStringLocalizer<SharedResource> l, ITempDataDictionaryFactory tempData,
+    IUrlHelperFactory urls) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
@@ -34,12 +35,7 @@ public class DomainExceptionFilter(IStringLocalizer<SharedResource> l, ITempData
             return;
         var data = tempData.GetTempData(context.HttpContext);
         data[Flash.ErrorKey] = l[ex.MessageKey].Value;
-        var referer = context.HttpContext.Request.Headers.Referer.ToString();
-        var local = Uri.TryCreate(referer, UriKind.Absolute, out var uri) &&
-                    uri.Host == context.HttpContext.Request.Host.Host
-            ? uri.PathAndQuery
-            : "/";
-        context.Result = new LocalRedirectResult(local);
+        context.Result = new LocalRedirectResult(ReturnUrls.Referer(urls.GetUrlHelper(context), context.HttpContext.Request));
         context.ExceptionHandled = true;
     }
 }
@@ -69,6 +65,16 @@ public static class ReturnUrls
     /// <summary>Only paths on this site ("/x", not "//evil" or "/\evil"); anything else goes home.</summary>
     public static string Safe(IUrlHelper url, string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    /// <summary>
+    /// The page the request came from, when the Referer names one on this site; else home. The header is whatever
+    /// the sender wrote: "http://this-host//evil.example/x" has this host but a path that is no local URL
+    /// (LocalRedirect would throw on it, a 500).
+    /// </summary>
+    public static string Referer(IUrlHelper url, HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == request.Host.Host
+            ? Safe(url, uri.PathAndQuery)
+            : "/";
 }
 
 public class PremiumRequirement : IAuthorizationRequirement;
