@@ -19,10 +19,9 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => u.DeletionRequestedAt)
             .HasDatabaseName("IX_AspNetUsers_DeletionRequestedAt")
             .HasFilter("\"DeletionRequestedAt\" IS NOT NULL");
-        // Member search leaves out the few members nobody may find (unconfirmed, suspended, deletion pending) by
+        // Member search leaves out the few members nobody may find (unconfirmed, deletion pending) by
         // collecting them through these small indexes, instead of joining every match to its account.
         b.HasIndex([nameof(AppUser.Id)], "IX_AspNetUsers_Unconfirmed").HasFilter("NOT \"EmailConfirmed\"");
-        b.HasIndex(u => u.LockoutEnd).HasDatabaseName("IX_AspNetUsers_LockoutEnd").HasFilter("\"LockoutEnd\" IS NOT NULL");
     }
 }
 

@@ -283,10 +283,6 @@ namespace NetworkPlatform.Domain.Migrations
                         .HasDatabaseName("IX_AspNetUsers_DeletionRequestedAt")
                         .HasFilter("\"DeletionRequestedAt\" IS NOT NULL");
 
-                    b.HasIndex("LockoutEnd")
-                        .HasDatabaseName("IX_AspNetUsers_LockoutEnd")
-                        .HasFilter("\"LockoutEnd\" IS NOT NULL");
-
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("EmailIndex");

@@ -92,11 +92,6 @@ public class SearchService(AppDbContext db, TimeProvider time)
     public const int FilterMaxLength = 100;
     public const int MaxYears = 60;
 
-    /// <summary>
-    /// Identity locks an account for minutes after wrong passwords; a lock-out that ends further away than this is a
-    /// suspension, and suspended members are not found.
-    /// </summary>
-    public static readonly TimeSpan SuspensionThreshold = TimeSpan.FromDays(1);
 
     /// <summary>
     /// Names whose folded form shares at least this much with the query (pg_trgm word similarity) are found as typos:
@@ -209,7 +204,7 @@ public class SearchService(AppDbContext db, TimeProvider time)
     /// The one query that finds, filters, ranks and pages: always at least one row (the total), plus one per member on
     /// the page. Input only ever reaches the SQL as parameters; the text below is fixed fragments.
     /// <para>
-    /// Shape (ADR 0006, bench/README.md): the members nobody may find (unconfirmed, suspended, deletion pending, blocked
+    /// Shape (ADR 0006, bench/README.md): the members nobody may find (unconfirmed, deletion pending, blocked
     /// either way) are collected first through small partial indexes and left out by a hashed anti-join, instead of
     /// joining every match to its account. The text matches are read through the GIN index up to
     /// <see cref="RankCap"/> + 1 and counted up to <see cref="CountCap"/> (beyond, the total is "more than"); besides
@@ -226,7 +221,6 @@ public class SearchService(AppDbContext db, TimeProvider time)
         var parameters = new List<NpgsqlParameter>
         {
             new("viewer", NpgsqlDbType.Uuid) { Value = viewer ?? Guid.Empty },
-            new("suspended_from", NpgsqlDbType.TimestampTz) { Value = (now + SuspensionThreshold).UtcDateTime },
         };
         // Numbers the service sets (the caps, the page) are written into the text, so that a plan PostgreSQL keeps for
         // the statement is made for them; only what a person typed, who searches and the time are parameters.
@@ -434,7 +428,6 @@ public class SearchService(AppDbContext db, TimeProvider time)
             ),
             hidden AS MATERIALIZED (
                 SELECT "Id" AS id FROM "AspNetUsers" WHERE NOT "EmailConfirmed"
-                UNION ALL SELECT "Id" FROM "AspNetUsers" WHERE "LockoutEnd" > @suspended_from
                 UNION ALL SELECT "Id" FROM "AspNetUsers" WHERE {MemberVisibility.HiddenSql}
                 UNION ALL SELECT "BlockedId" FROM "MemberBlocks" WHERE "BlockerId" = @viewer
                 UNION ALL SELECT "BlockerId" FROM "MemberBlocks" WHERE "BlockedId" = @viewer

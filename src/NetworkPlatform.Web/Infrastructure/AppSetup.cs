@@ -35,7 +35,6 @@ namespace NetworkPlatform.Web.Infrastructure;
 public static class AppSetup
 {
     public const string AuthRateLimit = "auth";
-    public const string PremiumPolicy = "Premium";
     public const string AdminPolicy = "Admin";
 
     public static void AddNetworkPlatform(this WebApplicationBuilder builder)
@@ -83,8 +82,10 @@ public static class AppSetup
         services.AddScoped<ProfileImportService>();
         // Scoped: one SMTP connection per dispatcher batch.
         services.AddScoped<IEmailSender, SmtpEmailSender>();
-        services.AddHostedService<OutboxDispatcher>();
+        // One dispatcher: the hosted service is the singleton that tests and the admin pages resolve, not a second
+        // instance polling beside it.
         services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<DemoSeeder>();
         services.AddJobs(config);
         services.AddPrivacy();
@@ -159,9 +160,7 @@ public static class AppSetup
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(PremiumPolicy, p => p.RequireAuthenticatedUser().AddRequirements(new PremiumRequirement()))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PremiumHandler>();
 
         services.AddDataProtection()
             .SetApplicationName("NetworkPlatform")

@@ -57,6 +57,15 @@ public class OutboxTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.InRange(row.NextAttemptAt - now, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(45));
     }
 
+    [Fact]
+    public void One_dispatcher_runs_in_the_background_and_it_is_the_one_the_app_resolves()
+    {
+        var dispatchers = app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().ToList();
+
+        var only = Assert.Single(dispatchers);
+        Assert.Same(app.Services.GetRequiredService<OutboxDispatcher>(), only);
+    }
+
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -79,7 +88,8 @@ public class NoBackgroundDispatcherFactory : AppFactory
         builder.ConfigureServices(services =>
         {
             foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) &&
-                                                       d.ImplementationType == typeof(OutboxDispatcher)).ToList())
+                                                       (d.ImplementationType == typeof(OutboxDispatcher) ||
+                                                        d.ImplementationFactory?.Method.ReturnType == typeof(OutboxDispatcher))).ToList())
                 services.Remove(hosted);
         });
     }

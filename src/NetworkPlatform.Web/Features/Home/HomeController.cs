@@ -9,7 +9,7 @@ using NetworkPlatform.Web.Features.Shared;
 namespace NetworkPlatform.Web.Features.Home;
 
 public record StartPageModel(string FirstName, Tier Tier, DateTimeOffset? PremiumUntil, bool TwoFactorEnabled,
-    bool IsAdmin, bool IsRecruiter, ProfileCompleteness? Completeness = null, int OpenRequests = 0,
+    bool IsAdmin, ProfileCompleteness? Completeness = null, int OpenRequests = 0,
     IReadOnlyList<MemberCard>? Suggestions = null);
 
 [AllowAnonymous]
@@ -27,7 +27,7 @@ public class HomeController(UserManager<AppUser> users, ProfileService profiles,
         var suggestions = await network.SuggestionsAsync(user.Id, 3);
         await this.AddDegreesAsync(network, suggestions.Select(s => s.UserId), HttpContext.RequestAborted);
         return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
-            user.TwoFactorEnabled, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Recruiter),
+            user.TwoFactorEnabled, User.IsInRole(Roles.Admin),
             await profiles.CompletenessAsync(user.Id),
             await contacts.OpenReceivedCountAsync(user.Id),
             suggestions));

@@ -77,19 +77,6 @@ public static class ReturnUrls
             : "/";
 }
 
-public class PremiumRequirement : IAuthorizationRequirement;
-
-/// <summary>Premium is checked against the clock at each request, so it ends by itself when its period ends.</summary>
-public class PremiumHandler(TimeProvider time) : AuthorizationHandler<PremiumRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PremiumRequirement requirement)
-    {
-        if (context.User.IsPremiumAt(time.GetUtcNow()))
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>
 /// Admins must use two-factor authentication. An admin who has not set it up is sent to set it up; one who has,
 /// signed in with it (Identity refuses otherwise).

@@ -18,8 +18,14 @@ public class DemoOptions
 
     public int Members { get; set; } = 36;
 
-    /// <summary>The password of every demo account; the README lists it.</summary>
-    public string Password { get; set; } = "Netzwerk-Demo-2026";
+    /// <summary>
+    /// The password of every demo account. Unset, Development uses <see cref="DevelopmentPassword"/> (the README
+    /// lists it); any other environment gets random passwords, written once to the log when the data is seeded, so
+    /// a trial on a reachable host never has an admin whose password is public.
+    /// </summary>
+    public string? Password { get; set; }
+
+    public const string DevelopmentPassword = "Netzwerk-Demo-2026";
 }
 
 /// <summary>
@@ -27,7 +33,8 @@ public class DemoOptions
 /// premium members. Only runs on an empty database, so a restart never doubles it. Later areas add their own data.
 /// </summary>
 public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
-    ProfileService profiles, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
+    ProfileService profiles, IOptions<DemoOptions> options, IHostEnvironment environment, TimeProvider time,
+    ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@demo.networkplatform.test";
     public const string RecruiterEmail = "recruiter@demo.networkplatform.test";
@@ -39,13 +46,14 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
             return;
         var o = options.Value;
         var now = time.GetUtcNow();
-        // One hash for all: hashing is deliberately slow, and every demo account has the same password.
-        var hash = hasher.HashPassword(new AppUser(), o.Password);
-
         var faker = new Faker("de") { Random = new Randomizer(20261122) };
-        await CreateAsync("Sabine", "Admin", AdminEmail, "de", [Roles.Member, Roles.Admin], hash, null, now, faker);
-        await CreateAsync("Rainer", "Recruiter", RecruiterEmail, "de", [Roles.Member, Roles.Recruiter], hash, null, now, faker, female: false);
-        await CreateAsync("Mia", "Mitglied", MemberEmail, "de", [Roles.Member], hash, null, now, faker);
+        var named = new[] { AdminEmail, RecruiterEmail, MemberEmail }.ToDictionary(e => e, _ => PasswordFor());
+        var others = PasswordFor();
+        await CreateAsync("Sabine", "Admin", AdminEmail, "de", [Roles.Member, Roles.Admin], Hash(named[AdminEmail]), null, now, faker);
+        await CreateAsync("Rainer", "Recruiter", RecruiterEmail, "de", [Roles.Member, Roles.Recruiter], Hash(named[RecruiterEmail]), null, now, faker, female: false);
+        await CreateAsync("Mia", "Mitglied", MemberEmail, "de", [Roles.Member], Hash(named[MemberEmail]), null, now, faker);
+        // One hash for the other members: hashing is deliberately slow.
+        var hash = Hash(others);
 
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < o.Members; i++)
@@ -62,7 +70,21 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
         }
         await SeedNetworkAsync(faker, now);
         LogSeeded(logger, used.Count + 3);
+        if (o.Password is null && !environment.IsDevelopment())
+        {
+            foreach (var (email, password) in named)
+                LogRandomPassword(logger, email, password);
+            LogRandomPasswordOthers(logger, others);
+        }
     }
+
+    private string PasswordFor() => options.Value.Password ?? (environment.IsDevelopment()
+        ? DemoOptions.DevelopmentPassword
+        // 18 random bytes as base64: 24 characters with letters of both cases, digits and usually a symbol; a
+        // fixed suffix makes sure every Identity password rule (digit, upper, lower, symbol) holds.
+        : Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)) + "-Aa1");
+
+    private string Hash(string password) => hasher.HashPassword(new AppUser(), password);
 
     private async Task CreateAsync(string first, string last, string email, string culture, string[] roles, string hash,
         DateTimeOffset? premiumUntil, DateTimeOffset now, Faker faker, bool female = true)
@@ -221,4 +243,11 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded a demo network of {Count} members")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    // Warning, so that it shows with the production log level; written once, when the data is seeded.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo account {Email} has the password {Password} (random, shown only now)")]
+    private static partial void LogRandomPassword(ILogger logger, string email, string password);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The other demo members share the password {Password} (random, shown only now)")]
+    private static partial void LogRandomPasswordOthers(ILogger logger, string password);
 }
