@@ -56,7 +56,10 @@ public static class AppSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README, Configuration).");
         // Tuned once here: the options callback runs for every DbContext, i.e. every request.
         var database = DatabaseConnection.Tune(connectionString);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(database));
+        services.AddSingleton<MemberSessions>();
+        services.AddSingleton<MemberSessionsEviction>();
+        services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(database)
+            .AddInterceptors(sp.GetRequiredService<MemberSessionsEviction>()));
 
         // Domain services
         services.AddScoped<PremiumService>();
@@ -124,20 +127,11 @@ public static class AppSetup
         services.Configure<DataProtectionTokenProviderOptions>(o =>
             o.TokenLifespan = config.GetValue("Accounts:TokenLifespan", TimeSpan.FromDays(3)));
 
-        // Checked on every request: logging out or changing the password elsewhere ends this session at once,
-        // and the claims (language, premium, 2FA) are rebuilt from the database. One indexed read per request.
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = config.GetValue("Accounts:SecurityStampInterval", TimeSpan.Zero);
-            // Identity drops the "amr" (signed in with 2FA) claim when it rebuilds the principal; keep it.
-            o.OnRefreshingPrincipal = ctx =>
-            {
-                var amr = ctx.CurrentPrincipal?.FindFirst("amr");
-                if (amr is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
-                    id.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
-                return Task.CompletedTask;
-            };
-        });
+        // Every request compares the cookie's security stamp with the account's, read with the member's claims in one
+        // query and kept for a few seconds (MemberSessions, ADR 0012): logging out or a new password ends every other
+        // session at once, and the claims (language, premium, roles, 2FA) stay current without re-issuing the cookie.
+        services.Configure<MemberSessionOptions>(o =>
+            o.CacheDuration = config.GetValue("Accounts:SessionCacheDuration", o.CacheDuration));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -150,6 +144,7 @@ public static class AppSetup
             o.AccessDeniedPath = "/error/403";
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = MemberSessions.ValidateAsync;
             // A member who may not see a page gets a real 403 with our error page, not a redirect.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {

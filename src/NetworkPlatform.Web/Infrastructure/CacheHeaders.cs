@@ -2,9 +2,8 @@ namespace NetworkPlatform.Web.Infrastructure;
 
 /// <summary>
 /// Lets an action choose its Cache-Control even when the login cookie is renewed. The cookie handler marks every
-/// response that renews the cookie "no-cache, no-store" (with Accounts:SecurityStampInterval 0 that is every
-/// request of a member), so a member's browser would fetch every avatar again on every page. Registered before
-/// authentication, this middleware's response-starting callback runs after the cookie handler's (they run in
+/// response that renews the cookie (a sliding renewal, a sign-in) "no-cache, no-store", so a member's browser would
+/// fetch an avatar again after each renewal. Registered before authentication, this middleware's response-starting callback runs after the cookie handler's (they run in
 /// reverse order) and puts the action's choice back.
 /// </summary>
 public static class CacheHeaders

@@ -82,7 +82,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        try
+        {
+            return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+        finally
+        {
+            // A test writing to the database directly (ExecuteUpdate, SQL) is like another app instance: the accounts
+            // it changed must be read again, not taken from the few seconds' cache (ADR 0012).
+            Services.GetRequiredService<NetworkPlatform.Web.Infrastructure.Security.MemberSessions>().ForgetAll();
+        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
 
 namespace NetworkPlatform.Web.Infrastructure.Security;
@@ -27,22 +28,18 @@ public static class AppClaims
 }
 
 /// <summary>
-/// Puts what every page needs about the member into the cookie: name, language, premium end, 2FA state. The cookie
-/// is re-validated on every request (security stamp, see AccountSetup), so these stay current.
+/// Puts what every page needs about the member into the cookie: name, language, premium end, roles, 2FA state. The
+/// same facts, read in one query, build the principal of every later request (<see cref="MemberSessions"/>), so
+/// these stay current without re-issuing the cookie.
 /// </summary>
 public class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles,
-    IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
+    IOptions<IdentityOptions> options, MemberSessions sessions, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
 {
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    public override async Task<ClaimsPrincipal> CreateAsync(AppUser user)
     {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
-        if (SupportedCultures.IsSupported(user.Culture))
-            identity.AddClaim(new Claim(AppClaims.Culture, user.Culture!));
-        if (user.PremiumUntil is { } until)
-            identity.AddClaim(new Claim(AppClaims.PremiumUntil, until.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
-        if (user.TwoFactorEnabled)
-            identity.AddClaim(new Claim(AppClaims.TwoFactor, "1"));
-        return identity;
+        var facts = await sessions.LoadAsync(db, user.Id)
+            ?? throw new InvalidOperationException($"Account {user.Id} does not exist.");
+        return new ClaimsPrincipal(facts.ToIdentity(sessions.ClaimNames, IdentityConstants.ApplicationScheme));
     }
 }
