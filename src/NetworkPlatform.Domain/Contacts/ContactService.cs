@@ -30,14 +30,22 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
             Request = db.ContactRequests.Where(r => r.PairLow == low && r.PairHigh == high)
                 .Select(r => new { r.Id, r.FromUserId, r.DeclinedAt }).FirstOrDefault(),
         }).SingleAsync(ct);
-        if (row.BlockedByMe) return (ContactStatus.BlockedByMe, null);
-        if (row.BlockedMe) return (ContactStatus.BlockedMe, null);
-        if (row.Contact) return (ContactStatus.Contacts, null);
-        if (row.Request is { } r)
+        return StatusOf(me, row.Contact, row.BlockedByMe, row.BlockedMe, row.Request?.Id, row.Request?.FromUserId,
+            row.Request?.DeclinedAt);
+    }
+
+    /// <summary>How two members stand, from the facts a query read about the pair (here, or with a profile).</summary>
+    public static (ContactStatus Status, Guid? RequestId) StatusOf(Guid me, bool contact, bool blockedByMe,
+        bool blockedMe, Guid? requestId, Guid? requestFrom, DateTimeOffset? requestDeclinedAt)
+    {
+        if (blockedByMe) return (ContactStatus.BlockedByMe, null);
+        if (blockedMe) return (ContactStatus.BlockedMe, null);
+        if (contact) return (ContactStatus.Contacts, null);
+        if (requestId is { } id)
         {
-            if (r.FromUserId == me) return (ContactStatus.RequestSent, r.Id);
+            if (requestFrom == me) return (ContactStatus.RequestSent, id);
             // A declined request is invisible to the one who declined it.
-            if (r.DeclinedAt is null) return (ContactStatus.RequestReceived, r.Id);
+            if (requestDeclinedAt is null) return (ContactStatus.RequestReceived, id);
         }
         return (ContactStatus.None, null);
     }

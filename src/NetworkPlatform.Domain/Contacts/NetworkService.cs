@@ -94,6 +94,65 @@ public class NetworkService(AppDbContext db)
     }
 
     /// <summary>
+    /// What a profile page shows of the network between viewer and owner, in one round trip: the count of shared
+    /// contacts and up to <paramref name="take"/> of them (as <see cref="SharedContactsAsync"/>), and, when
+    /// <paramref name="withPaths"/> (they are not contacts), up to <see cref="MaxPaths"/> paths through a shared contact
+    /// in a block with neither end (as <see cref="PathsAsync"/>). The viewer's degree follows: a shared contact
+    /// shown means the 2nd degree, exactly as <see cref="DegreesAsync"/> decides it.
+    /// </summary>
+    public async Task<(int SharedCount, IReadOnlyList<MemberCard> Shared, IReadOnlyList<IReadOnlyList<PathMember>> Paths)>
+        PanelAsync(Guid viewer, Guid owner, bool withPaths, int take = 10, CancellationToken ct = default)
+    {
+        if (viewer == owner)
+            return (0, [], []);
+        var sql = $"""
+            WITH shared AS MATERIALIZED (
+                SELECT c."ContactUserId" AS id FROM "Contacts" c
+                WHERE c."UserId" = @owner AND {NetworkVisibility.ListOpenSql("@owner")}
+                  AND EXISTS (SELECT 1 FROM "Contacts" m WHERE m."UserId" = @viewer AND m."ContactUserId" = c."ContactUserId")
+                  AND {NetworkVisibility.ShownSql("c.\"ContactUserId\"")}
+            ),
+            cards AS (
+                SELECT s.id, 0 AS kind, row_number() OVER (ORDER BY u."LastName", u."FirstName") AS rank
+                FROM shared s JOIN "AspNetUsers" u ON u."Id" = s.id
+                ORDER BY rank LIMIT @take
+            ),
+            middles AS (
+                SELECT s.id, 1 AS kind, row_number() OVER (ORDER BY s.id) AS rank FROM shared s
+                WHERE @paths AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" b
+                    WHERE (b."BlockerId" IN (@viewer, @owner) AND b."BlockedId" = s.id)
+                       OR (b."BlockedId" IN (@viewer, @owner) AND b."BlockerId" = s.id))
+                ORDER BY s.id LIMIT {MaxPaths}
+            ),
+            picked AS (
+                SELECT id, kind, rank FROM cards
+                UNION ALL SELECT id, kind, rank FROM middles
+                UNION ALL SELECT @viewer, 2, 0::bigint WHERE EXISTS (SELECT 1 FROM middles)
+                UNION ALL SELECT @owner, 2, 1::bigint WHERE EXISTS (SELECT 1 FROM middles)
+            )
+            SELECT (SELECT count(*) FROM shared)::int AS "Count", x.id AS "UserId", x.kind AS "Kind",
+                   u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId", p."Headline", p."Employer"
+            FROM picked x JOIN "AspNetUsers" u ON u."Id" = x.id LEFT JOIN "MemberProfiles" p ON p."UserId" = x.id
+            ORDER BY x.kind, x.rank
+            """;
+        var rows = await db.Database.SqlQueryRaw<PanelRow>(sql, new NpgsqlParameter("viewer", viewer),
+            new NpgsqlParameter("owner", owner), new NpgsqlParameter("take", take),
+            new NpgsqlParameter("paths", withPaths)).ToListAsync(ct);
+        if (rows.Count == 0)
+            return (0, [], []);
+        var shared = rows.Where(r => r.Kind == 0).Select(r => new MemberCard(r.UserId, r.FirstName, r.LastName, r.Slug,
+            r.PhotoSmallFileId, r.Headline, r.Employer, 0)).ToList();
+        PathMember Member(PanelRow r) => new(r.UserId, r.FirstName, r.LastName, r.Slug, r.PhotoSmallFileId, r.Headline);
+        var ends = rows.Where(r => r.Kind == 2).ToDictionary(r => r.UserId);
+        var paths = ends.Count < 2 ? [] : rows.Where(r => r.Kind == 1)
+            .Select(m => (IReadOnlyList<PathMember>)[Member(ends[viewer]), Member(m), Member(ends[owner])]).ToList();
+        return (rows[0].Count, shared, paths);
+    }
+
+    private sealed record PanelRow(int Count, Guid UserId, int Kind, string FirstName, string LastName, string? Slug,
+        Guid? PhotoSmallFileId, string? Headline, string? Employer);
+
+    /// <summary>
     /// Contacts that viewer and owner share: the count and up to <paramref name="take"/> of them. A shared contact is
     /// the viewer's own contact, and on the owner's list: shown when both the owner and the shared contact keep their
     /// lists open to their contacts (<see cref="NetworkVisibility"/>), as on XING.
@@ -163,9 +222,11 @@ public class NetworkService(AppDbContext db)
     /// industry; never a contact, someone with an open request either way, a block either way, or a dismissed member.
     /// One query. Members without contacts get people from their employer and industry. Shared contacts are counted
     /// over the member's <see cref="SuggestionFanOut"/> most recent contacts, as far as <see cref="NetworkVisibility"/>
-    /// lets the member see them.
+    /// lets the member see them. The cards come with their degree for <paramref name="me"/> (2, or null for a member
+    /// who only shares the employer or industry), so a page needs no second query for the badges.
     /// </summary>
-    public async Task<IReadOnlyList<MemberCard>> SuggestionsAsync(Guid me, int take = 10, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<MemberCard> Cards, IReadOnlyDictionary<Guid, int?> Degrees)> SuggestionsAsync(
+        Guid me, int take = 10, CancellationToken ct = default)
     {
         // The exclusions are one small set per member, checked with a hash. Contacts of contacts always rank above
         // members who only share the employer or industry (shared >= 1 > 0), so "same" takes only members who share
@@ -210,7 +271,14 @@ public class NetworkService(AppDbContext db)
             SELECT c.id AS "UserId", c.shared::int AS "Shared",
                    -- IS TRUE: when my own employer or industry is empty, "=" gives NULL, not false.
                    (p."Employer" = me."Employer") IS TRUE AS "SameEmployer",
-                   (p."IndustryCode" = me."IndustryCode") IS TRUE AS "SameIndustry"
+                   (p."IndustryCode" = me."IndustryCode") IS TRUE AS "SameIndustry",
+                   u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId", p."Headline", p."Employer",
+                   -- The degree as DegreesAsync sees it: shared contacts were counted through open lists only; a member
+                   -- who came by employer or industry may still be a contact of any of my shown contacts.
+                   c.shared > 0 OR ({NetworkVisibility.ListOpenSql("c.id")} AND EXISTS (
+                       SELECT 1 FROM "Contacts" x WHERE x."UserId" = c.id AND x."ContactUserId" IN (
+                           SELECT t."ContactUserId" FROM "Contacts" t
+                           WHERE t."UserId" = @me AND {NetworkVisibility.ShownSql("t.\"ContactUserId\"")}))) AS "Second"
             FROM (SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM excluded) ORDER BY shared DESC OFFSET 0) c
             JOIN "AspNetUsers" u ON u."Id" = c.id AND u."EmailConfirmed" AND u."DeletionRequestedAt" IS NULL
             LEFT JOIN "MemberProfiles" p ON p."UserId" = c.id
@@ -221,16 +289,14 @@ public class NetworkService(AppDbContext db)
             """;
         var rows = await db.Database.SqlQueryRaw<SuggestionRow>(sql, new NpgsqlParameter("me", me),
             new NpgsqlParameter("take", take)).ToListAsync(ct);
-        if (rows.Count == 0)
-            return [];
-        var ids = rows.Select(r => r.UserId).ToArray();
-        var cards = await Cards(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id)).ToListAsync(ct);
-        var byId = cards.ToDictionary(c => c.UserId);
-        return rows.Where(r => byId.ContainsKey(r.UserId)).Select(r => byId[r.UserId] with { SharedContacts = r.Shared })
-            .ToList();
+        var cards = rows.Select(r => new MemberCard(r.UserId, r.FirstName, r.LastName, r.Slug, r.PhotoSmallFileId,
+            r.Headline, r.Employer, r.Shared)).ToList();
+        return (cards, rows.ToDictionary(r => r.UserId, r => r.Second ? 2 : (int?)null));
     }
 
-    private sealed record SuggestionRow(Guid UserId, int Shared, bool SameEmployer, bool SameIndustry);
+    private sealed record SuggestionRow(Guid UserId, int Shared, bool SameEmployer, bool SameIndustry,
+        string FirstName, string LastName, string? Slug, Guid? PhotoSmallFileId, string? Headline, string? Employer,
+        bool Second);
 
     public async Task DismissAsync(Guid me, Guid other, CancellationToken ct = default) =>
         await db.Database.ExecuteSqlAsync($"""

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NetworkPlatform.Domain.Contacts;
 
 namespace NetworkPlatform.Domain.Profiles;
 
@@ -7,14 +9,16 @@ namespace NetworkPlatform.Domain.Profiles;
 /// contact detail and document passes <see cref="ProfileAccess"/> before it enters the result, so nothing a viewer
 /// may not see ever reaches a view.
 /// </summary>
-public class ProfileViewService(AppDbContext db, ProfileDocumentService documentsService)
+public class ProfileViewService(AppDbContext db, TimeProvider time)
 {
     /// <summary>
-    /// The profile behind <paramref name="slug"/> for <paramref name="viewerId"/> (null: not logged in). Costs the
-    /// same number of queries however many entries the profile has: one for the profile with the member's name, one
-    /// each for entries, languages, links and documents (none of those four when the viewer may not open it).
+    /// The profile behind <paramref name="slug"/> for <paramref name="viewerId"/> (null: not logged in), with how the
+    /// viewer and the owner stand. Two round trips however long the profile is: the profile with the member's name and
+    /// the pair's relation, then its entries, languages, links and documents together (not when the viewer may not
+    /// open it). With <paramref name="recordVisit"/> a member's visit is recorded in that second round trip.
     /// </summary>
-    public async Task<ProfileLookup> GetAsync(string slug, Guid? viewerId, CancellationToken ct = default)
+    public async Task<ProfileLookup> GetAsync(string slug, Guid? viewerId, CancellationToken ct = default,
+        bool recordVisit = false)
     {
         slug = (slug ?? "").Trim().ToLowerInvariant();
         if (!MemberProfile.IsValidSlug(slug))
@@ -31,8 +35,13 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
                 p.Phone, p.PhoneVisibility, p.Mobile, p.MobileVisibility, p.BusinessEmail, p.BusinessEmailVisibility,
                 p.Address, p.AddressVisibility, p.Birthday, p.BirthdayVisibility,
                 viewerId != null && db.Contacts.Any(c => c.UserId == p.UserId && c.ContactUserId == viewerId),
-                viewerId != null && db.MemberBlocks.Any(b => (b.BlockerId == p.UserId && b.BlockedId == viewerId) ||
-                                                             (b.BlockerId == viewerId && b.BlockedId == p.UserId))))
+                viewerId != null && db.MemberBlocks.Any(b => b.BlockerId == viewerId && b.BlockedId == p.UserId),
+                viewerId != null && db.MemberBlocks.Any(b => b.BlockerId == p.UserId && b.BlockedId == viewerId),
+                viewerId == null ? null : db.ContactRequests
+                    .Where(r => (r.FromUserId == viewerId && r.ToUserId == p.UserId) ||
+                                (r.FromUserId == p.UserId && r.ToUserId == viewerId))
+                    .Select(r => new RequestRow(r.Id, r.FromUserId, r.DeclinedAt)).FirstOrDefault(),
+                p.ContactListVisibility))
             .SingleOrDefaultAsync(ct);
         if (row is null)
         {
@@ -51,26 +60,21 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
         if (!ProfileAccess.CanOpen(row.Audience, viewer))
             return ProfileLookup.LoginRequired(new ProfileTeaser(row.UserId, row.Slug, name));
 
-        var entries = await db.ProfileEntries.AsNoTracking()
-            .Where(e => e.UserId == row.UserId)
-            .OrderByDescending(e => e.IsCurrent)
-            .ThenByDescending(e => e.EndMonth ?? e.StartMonth)
-            .ThenByDescending(e => e.StartMonth)
-            .ThenBy(e => e.Id)
-            .Select(e => new ProfileEntryView(e.Id, e.Kind, e.Title, e.Organisation, e.StartMonth, e.EndMonth,
-                e.IsCurrent, e.Description))
-            .ToListAsync(ct);
-        var languages = await db.ProfileLanguages.AsNoTracking()
-            .Where(l => l.UserId == row.UserId)
-            .OrderByDescending(l => l.Level).ThenBy(l => l.Name)
-            .Select(l => new ProfileLanguageView(l.Name, l.Level))
-            .ToListAsync(ct);
-        var links = await db.ProfileLinks.AsNoTracking()
-            .Where(l => l.UserId == row.UserId)
-            .OrderBy(l => l.Position).ThenBy(l => l.Title)
-            .Select(l => new ProfileLinkView(l.Title, l.Url))
-            .ToListAsync(ct);
-        var documents = await documentsService.VisibleDocumentsAsync(row.UserId, viewer, ct);
+        var visit = recordVisit && viewerId is { } visitor && viewer is ViewerRelation.Member or ViewerRelation.Contact
+            ? visitor : (Guid?)null;
+        var parts = await PartsAsync(row.UserId, viewer, visit, ct);
+        var entries = parts.Where(r => r.Part == EntriesPart).Select(r => new ProfileEntryView(r.Id!.Value,
+            (EntryKind)r.Kind!.Value, r.Title!, r.Text!, r.StartMonth!.Value, r.EndMonth, r.IsCurrent!.Value, r.Description)).ToList();
+        var languages = parts.Where(r => r.Part == LanguagesPart)
+            .Select(r => new ProfileLanguageView(r.Title!, (LanguageLevel)r.Kind!.Value)).ToList();
+        var links = parts.Where(r => r.Part == LinksPart).Select(r => new ProfileLinkView(r.Title!, r.Text!)).ToList();
+        var documents = parts.Where(r => r.Part == DocumentsPart).Select(r => new DocumentListItem(r.Id!.Value, r.Title!,
+            (DocumentKind)r.Kind!.Value, r.Text!, r.ContentType!, r.Size!.Value, (FieldVisibility)r.Visibility!.Value,
+            r.CreatedAt!.Value)).ToList();
+        var (status, requestId) = viewerId is { } me && me != row.UserId
+            ? ContactService.StatusOf(me, row.IsContact, row.BlockedByMe, row.BlockedMe, row.Request?.Id,
+                row.Request?.FromUserId, row.Request?.DeclinedAt)
+            : (ContactStatus.Self, (Guid?)null);
 
         return ProfileLookup.Found(new ProfileView(
             row.UserId, row.Slug, name, row.Headline, row.Position, row.Employer, row.City, row.Country,
@@ -83,8 +87,56 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
             // Stored links were checked when they were saved; checked again here, so a row written some other way
             // can never put a javascript: address on the page.
             links.Where(l => ProfileLink.IsAllowedUrl(l.Url)).ToList(),
-            documents));
+            documents,
+            status, requestId, row.ContactListVisibility == ContactListVisibility.Contacts));
     }
+
+    private const int EntriesPart = 0, LanguagesPart = 1, LinksPart = 2, DocumentsPart = 3;
+
+    /// <summary>
+    /// Entries, languages, links and the documents this viewer may see, in one statement, each part in the order the
+    /// page shows it; with a visitor, the visit is recorded in the same statement.
+    /// </summary>
+    private async Task<List<PartRow>> PartsAsync(Guid owner, ViewerRelation viewer, Guid? visitor, CancellationToken ct)
+    {
+        // The allowed levels come from the one rule, so the SQL filter cannot drift from it.
+        var allowed = Enum.GetValues<FieldVisibility>().Where(v => ProfileAccess.CanSee(v, viewer)).Select(v => (int)v).ToArray();
+        var parameters = new List<NpgsqlParameter> { new("owner", owner), new("allowed", allowed) };
+        var visit = "";
+        if (visitor is { } v && v != owner)
+        {
+            visit = $"WITH visit AS ({ProfileVisitService.InsertSql})\n";
+            parameters.AddRange(ProfileVisitService.InsertParameters(owner, v, time.GetUtcNow()));
+        }
+        var sql = visit + $"""
+            SELECT {EntriesPart} AS "Part", row_number() OVER (ORDER BY e."IsCurrent" DESC,
+                       COALESCE(e."EndMonth", e."StartMonth") DESC, e."StartMonth" DESC, e."Id") AS "Rank",
+                   e."Id", e."Kind", e."Title"::text AS "Title", e."Organisation"::text AS "Text", e."StartMonth",
+                   e."EndMonth", e."IsCurrent", e."Description"::text AS "Description", NULL::bigint AS "Size",
+                   NULL::timestamptz AS "CreatedAt", NULL::text AS "ContentType", NULL::int AS "Visibility"
+            FROM "ProfileEntries" e WHERE e."UserId" = @owner
+            UNION ALL
+            SELECT {LanguagesPart}, row_number() OVER (ORDER BY l."Level" DESC, l."Name"), NULL, l."Level", l."Name",
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM "ProfileLanguages" l WHERE l."UserId" = @owner
+            UNION ALL
+            SELECT {LinksPart}, row_number() OVER (ORDER BY k."Position", k."Title"), NULL, NULL, k."Title", k."Url",
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM "ProfileLinks" k WHERE k."UserId" = @owner
+            UNION ALL
+            SELECT {DocumentsPart}, row_number() OVER (ORDER BY d."CreatedAt" DESC, d."Id"), d."Id", d."Kind", d."Title",
+                   d."DisplayName", NULL, NULL, NULL, NULL, d."Size", d."CreatedAt", d."ContentType", d."Visibility"
+            FROM "ProfileDocuments" d WHERE d."UserId" = @owner AND d."Visibility" = ANY (@allowed)
+            ORDER BY "Part", "Rank"
+            """;
+        return await db.Database.SqlQueryRaw<PartRow>(sql, parameters.ToArray<object>()).ToListAsync(ct);
+    }
+
+    private sealed record PartRow(int Part, long Rank, Guid? Id, int? Kind, string? Title, string? Text,
+        DateOnly? StartMonth, DateOnly? EndMonth, bool? IsCurrent, string? Description, long? Size,
+        DateTimeOffset? CreatedAt, string? ContentType, int? Visibility);
+
+    private sealed record RequestRow(Guid Id, Guid FromUserId, DateTimeOffset? DeclinedAt);
 
     private static List<ContactDetail> VisibleContactDetails(ProfileRow p, ViewerRelation viewer) =>
         new ContactDetailValues(p.Phone, p.PhoneVisibility, p.Mobile, p.MobileVisibility, p.BusinessEmail,
@@ -98,7 +150,10 @@ public class ProfileViewService(AppDbContext db, ProfileDocumentService document
         string? Phone, FieldVisibility PhoneVisibility, string? Mobile, FieldVisibility MobileVisibility,
         string? BusinessEmail, FieldVisibility BusinessEmailVisibility, string? Address,
         FieldVisibility AddressVisibility, DateOnly? Birthday, FieldVisibility BirthdayVisibility,
-        bool IsContact, bool Blocked);
+        bool IsContact, bool BlockedByMe, bool BlockedMe, RequestRow? Request, ContactListVisibility ContactListVisibility)
+    {
+        public bool Blocked => BlockedByMe || BlockedMe;
+    }
 }
 
 public enum ProfileLookupStatus
@@ -168,7 +223,8 @@ public sealed record ProfileView(
     IReadOnlyList<ContactDetail> ContactDetails,
     IReadOnlyList<ProfileEntryView> Experience, IReadOnlyList<ProfileEntryView> Education,
     IReadOnlyList<ProfileLanguageView> Languages, IReadOnlyList<ProfileLinkView> Links,
-    IReadOnlyList<DocumentListItem> Documents)
+    IReadOnlyList<DocumentListItem> Documents,
+    ContactStatus Status = ContactStatus.None, Guid? RequestId = null, bool ContactListOpenToContacts = false)
 {
     public bool IsOwner => Viewer == ViewerRelation.Owner;
 

@@ -24,16 +24,28 @@ public class ProfileVisitService(AppDbContext db, TimeProvider time)
     {
         if (profileUserId == visitorId)
             return;
-        var now = time.GetUtcNow();
-        var day = DateOnly.FromDateTime(now.UtcDateTime);
-        var id = Guid.CreateVersion7(now);
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ProfileVisits" ("Id", "ProfileUserId", "VisitorUserId", "Day", "VisitedAt", "Anonymous")
-            SELECT {id}, {profileUserId}, {visitorId}, {day}, {now},
-                   NOT COALESCE((SELECT p."ShowMeAsVisitor" FROM "MemberProfiles" p WHERE p."UserId" = {visitorId}), TRUE)
-            ON CONFLICT ("ProfileUserId", "VisitorUserId", "Day") DO NOTHING
-            """, ct);
+        await db.Database.ExecuteSqlRawAsync(InsertSql, InsertParameters(profileUserId, visitorId, time.GetUtcNow()), ct);
     }
+
+    /// <summary>
+    /// The statement that records a visit, for <see cref="RecordAsync"/> and for the profile page, which runs it in
+    /// the same round trip as its own query (a data-modifying WITH). Parameters: <see cref="InsertParameters"/>.
+    /// </summary>
+    public const string InsertSql = """
+        INSERT INTO "ProfileVisits" ("Id", "ProfileUserId", "VisitorUserId", "Day", "VisitedAt", "Anonymous")
+        SELECT @visit_id, @visit_profile, @visit_visitor, @visit_day, @visit_at,
+               NOT COALESCE((SELECT p."ShowMeAsVisitor" FROM "MemberProfiles" p WHERE p."UserId" = @visit_visitor), TRUE)
+        ON CONFLICT ("ProfileUserId", "VisitorUserId", "Day") DO NOTHING
+        """;
+
+    public static Npgsql.NpgsqlParameter[] InsertParameters(Guid profileUserId, Guid visitorId, DateTimeOffset now) =>
+    [
+        new("visit_id", Guid.CreateVersion7(now)),
+        new("visit_profile", profileUserId),
+        new("visit_visitor", visitorId),
+        new("visit_day", DateOnly.FromDateTime(now.UtcDateTime)),
+        new("visit_at", now),
+    ];
 
     /// <summary>
     /// The owner's visitors page: visits in the last <see cref="WindowDays"/> days (plus today) by week, and the

@@ -74,6 +74,8 @@ public static class AppSetup
         services.AddScoped<MailOutbox>();
         services.AddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<ContactService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<NavigationCounts>();
         services.AddScoped<NetworkService>();
         // Search:RankCap and Search:CountCap: how many text matches one search ranks and counts at most (README).
         var rankCap = config.GetValue("Search:RankCap", NetworkPlatform.Domain.Search.SearchService.DefaultRankCap);

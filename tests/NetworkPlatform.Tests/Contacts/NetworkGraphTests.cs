@@ -164,17 +164,21 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     [Fact]
     public async Task People_you_may_know_come_by_shared_contacts_then_employer_then_industry()
     {
-        var suggestions = await Network(n => n.SuggestionsAsync(_m["A"]));
+        var (suggestions, degrees) = await Network(n => n.SuggestionsAsync(_m["A"]));
 
         Assert.Equal(new[] { "C", "G", "F" }, suggestions.Select(s => s.FirstName));
         Assert.Equal(2, suggestions[0].SharedContacts);
+        // The degree comes with the suggestion, as DegreesAsync would give it.
+        var separately = await Network(n => n.DegreesAsync(_m["A"], suggestions.Select(s => s.UserId).ToList()));
+        Assert.Equal(2, degrees[suggestions[0].UserId]);
+        Assert.Equal(separately.OrderBy(d => d.Key), degrees.OrderBy(d => d.Key));
     }
 
     [Fact]
     public async Task A_dismissed_suggestion_is_not_offered_again()
     {
         await Network(async n => { await n.DismissAsync(_m["B"], _m["D"]); return 0; });
-        var suggestions = await Network(n => n.SuggestionsAsync(_m["B"]));
+        var suggestions = await Network(async n => (await n.SuggestionsAsync(_m["B"])).Cards);
         Assert.DoesNotContain(suggestions, s => s.UserId == _m["D"]);
         Assert.Contains(suggestions, s => s.UserId == _m["E"]);
     }
@@ -207,7 +211,7 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
             return db.SaveChangesAsync();
         });
 
-        var suggestions = await Network(n => n.SuggestionsAsync(ids["P"]));
+        var suggestions = await Network(async n => (await n.SuggestionsAsync(ids["P"])).Cards);
 
         var r = Assert.Single(suggestions);
         Assert.Equal("R", r.FirstName);

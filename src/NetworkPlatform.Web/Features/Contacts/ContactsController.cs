@@ -54,8 +54,8 @@ public class ContactsController(ContactService contacts, ContactListService list
     [HttpGet("suggestions")]
     public async Task<IActionResult> Suggestions(CancellationToken ct)
     {
-        var suggestions = await network.SuggestionsAsync(User.IdOf(), 20, ct);
-        await this.AddDegreesAsync(network, suggestions.Select(s => s.UserId), ct);
+        var (suggestions, degrees) = await network.SuggestionsAsync(User.IdOf(), 20, ct);
+        this.SetDegrees(degrees);
         return View(new SuggestionsPage(suggestions));
     }
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Contacts;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
+using NetworkPlatform.Web.Infrastructure.Security;
 
 namespace NetworkPlatform.Web.Features.Home;
 
@@ -13,23 +13,24 @@ public record StartPageModel(string FirstName, Tier Tier, DateTimeOffset? Premiu
     IReadOnlyList<MemberCard>? Suggestions = null);
 
 [AllowAnonymous]
-public class HomeController(UserManager<AppUser> users, ProfileService profiles, ContactService contacts,
-    NetworkService network, TimeProvider time) : Controller
+public class HomeController(ProfileService profiles, NavigationCounts counts, NetworkService network, TimeProvider time)
+    : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
     {
-        if (User.Identity?.IsAuthenticated != true || await users.GetUserAsync(User) is not { } user)
+        if (HttpContext.Member() is not { } user)
         {
             ViewData["Robots"] = "index, follow";
             return View("Landing");
         }
-        var suggestions = await network.SuggestionsAsync(user.Id, 3);
-        await this.AddDegreesAsync(network, suggestions.Select(s => s.UserId), HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        var (suggestions, degrees) = await network.SuggestionsAsync(user.Id, 3, ct);
+        this.SetDegrees(degrees);
         return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
-            user.TwoFactorEnabled, User.IsInRole(Roles.Admin),
+            user.TwoFactorEnabled, user.IsAdmin,
             await profiles.CompletenessAsync(user.Id),
-            await contacts.OpenReceivedCountAsync(user.Id),
+            await counts.OpenRequestsAsync(ct),
             suggestions));
     }
 }

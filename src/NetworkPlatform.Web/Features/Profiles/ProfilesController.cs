@@ -17,8 +17,6 @@ namespace NetworkPlatform.Web.Features.Profiles;
 public class ProfilesController(
     ProfileService profiles,
     ProfileViewService views,
-    ProfileVisitService visits,
-    ContactService contacts,
     NetworkService network,
     IOptions<AppOptions> app) : Controller
 {
@@ -34,7 +32,7 @@ public class ProfilesController(
     [HttpGet("/p/{slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken ct)
     {
-        var lookup = await views.GetAsync(slug, ViewerId(), ct);
+        var lookup = await views.GetAsync(slug, ViewerId(), ct, recordVisit: true);
         // Every answer but the indexable profile itself tells search engines to keep out.
         ViewData["Robots"] = "noindex";
         switch (lookup.Status)
@@ -49,8 +47,6 @@ public class ProfilesController(
         var profile = lookup.Profile!;
         if (!string.Equals(slug, profile.Slug, StringComparison.Ordinal))
             return RedirectPermanent(ProfileUrls.Page(profile.Slug));
-        if (profile.Viewer == ViewerRelation.Member || profile.Viewer == ViewerRelation.Contact)
-            await visits.RecordAsync(profile.UserId, User.IdOf(), ct);
         if (User.Identity?.IsAuthenticated == true && !profile.IsOwner)
             ViewData[ProfileNetworkModel.Key] = await NetworkPanelAsync(profile, ct);
         if (profile.Indexable)
@@ -99,21 +95,18 @@ public class ProfilesController(
 
     /// <summary>
     /// The viewer's relation to this member: the contact action, degree, shared contacts and how they are connected.
-    /// A fixed number of queries: the relation (1), degree (1), shared contacts (the count, and the cards when there
-    /// are any) and, for the 2nd degree only, the paths (2). All of it shows only what NetworkVisibility allows: no middle member whose list the viewer may not see.
+    /// The relation came with the profile; the rest is one query (NetworkService.PanelAsync), showing only what
+    /// NetworkVisibility allows: no middle member whose list the viewer may not see.
     /// </summary>
     private async Task<ProfileNetworkModel> NetworkPanelAsync(ProfileView profile, CancellationToken ct)
     {
-        var me = User.IdOf();
-        var (status, requestId) = await contacts.RelationAsync(me, profile.UserId, ct);
+        var (status, requestId) = (profile.Status, profile.RequestId);
         if (status is ContactStatus.BlockedByMe or ContactStatus.BlockedMe)
             return new ProfileNetworkModel(status, requestId, null, 0, [], []);
-        var degree = status == ContactStatus.Contacts
-            ? 1
-            : (await network.DegreesAsync(me, [profile.UserId], ct))[profile.UserId];
-        var (sharedCount, shared) = await network.SharedContactsAsync(me, profile.UserId, 10, ct);
-        var paths = degree is 2 ? await network.PathsAsync(me, profile.UserId, ct) : [];
-        var canSeeList = status == ContactStatus.Contacts && await network.CanSeeContactListAsync(me, profile.UserId, ct);
+        var contacts = status == ContactStatus.Contacts;
+        var (sharedCount, shared, paths) = await network.PanelAsync(User.IdOf(), profile.UserId, withPaths: !contacts, 10, ct);
+        int? degree = contacts ? 1 : sharedCount > 0 ? 2 : null;
+        var canSeeList = contacts && profile.ContactListOpenToContacts;
         return new ProfileNetworkModel(status, requestId, degree, sharedCount, shared, paths, canSeeList);
     }
 

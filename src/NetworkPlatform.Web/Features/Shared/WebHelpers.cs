@@ -107,6 +107,10 @@ public static class DegreeBadges
             : await network.DegreesAsync(controller.User.IdOf(), ids, ct);
     }
 
+    /// <summary>Degrees that came with the page's own query (people you may know).</summary>
+    public static void SetDegrees(this Controller controller, IReadOnlyDictionary<Guid, int?> degrees) =>
+        controller.ViewData[Key] = degrees;
+
     public static int? DegreeOf(this ViewDataDictionary viewData, Guid member) =>
         viewData[Key] is IReadOnlyDictionary<Guid, int?> degrees && degrees.TryGetValue(member, out var d) ? d : null;
 }

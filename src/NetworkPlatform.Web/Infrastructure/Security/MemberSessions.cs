@@ -14,9 +14,15 @@ namespace NetworkPlatform.Web.Infrastructure.Security;
 
 /// <summary>What every request of a signed-in member needs about the account: one row, read by primary key.</summary>
 public sealed record MemberFacts(
-    Guid Id, string? UserName, string? Email, string? SecurityStamp, string DisplayName, string? Culture,
+    Guid Id, string? UserName, string? Email, string? SecurityStamp, string FirstName, string LastName, string? Culture,
     DateTimeOffset? PremiumUntil, bool TwoFactorEnabled, IReadOnlyList<string> Roles)
 {
+    public string DisplayName => $"{FirstName} {LastName}".Trim();
+
+    public Tier TierAt(DateTimeOffset now) => PremiumUntil > now ? Tier.Premium : Tier.Free;
+
+    public bool IsAdmin => Roles.Contains(NetworkPlatform.Domain.Accounts.Roles.Admin);
+
     /// <summary>The claims a member's requests see; the login cookie carries the same, written at sign-in.</summary>
     public ClaimsIdentity ToIdentity(ClaimsIdentityOptions names, string authenticationType)
     {
@@ -89,9 +95,9 @@ public sealed class MemberSessions(IOptions<MemberSessionOptions> options, IOpti
             .SingleOrDefaultAsync(ct);
         if (row is null)
             return null;
-        var facts = new MemberFacts(id, row.UserName, row.Email, row.SecurityStamp, $"{row.FirstName} {row.LastName}".Trim(),
-            row.Culture, row.PremiumUntil, row.TwoFactorEnabled, row.Roles);
-        cache.Set(id, facts, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.CacheDuration });
+        var facts = new MemberFacts(id, row.UserName, row.Email, row.SecurityStamp, row.FirstName, row.LastName, row.Culture, row.PremiumUntil, row.TwoFactorEnabled, row.Roles);
+        if (options.Value.CacheDuration > TimeSpan.Zero)
+            cache.Set(id, facts, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.CacheDuration });
         return facts;
     }
 
@@ -127,7 +133,15 @@ public sealed class MemberSessions(IOptions<MemberSessionOptions> options, IOpti
         if (principal.FindFirst("amr") is { } amr)
             current.AddClaim(new Claim("amr", amr.Value));
         context.ReplacePrincipal(new ClaimsPrincipal(current));
+        context.HttpContext.Items[typeof(MemberFacts)] = facts;
     }
+}
+
+public static class MemberFactsAccess
+{
+    /// <summary>The signed-in member's account facts for this request (validated with the cookie), or null.</summary>
+    public static MemberFacts? Member(this HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? context.Items[typeof(MemberFacts)] as MemberFacts : null;
 }
 
 /// <summary>Drops an account's cached facts when a change to the account or its roles commits.</summary>
