@@ -65,7 +65,8 @@ public class ProfilePhotoTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(resizer.Resizes, "the NetVips.Native package's libvips should load: " + resizer.Description);
         Assert.StartsWith("libvips 8.", resizer.Description);
         // The library this process runs is the package's, next to the app, not one the machine may have installed.
-        var loaded = File.ReadLines("/proc/self/maps").Where(line => line.EndsWith("/libvips.so.42", StringComparison.Ordinal))
+        var loaded = File.ReadLines("/proc/self/maps")
+            .Where(line => line.EndsWith("/libvips.so.42", StringComparison.Ordinal))
             .Select(line => line[line.IndexOf('/')..]).Distinct().ToList();
         var rid = RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64
             ? "linux-arm64"
