@@ -25,7 +25,8 @@ np__dpkg_installed() {
 }
 
 # np_require_packages [--smtp] [--chromium]
-# PostgreSQL server (postgresql, postgresql-contrib) and libvips42 (photo resizing) always; python3-aiosmtpd with --smtp; chromium with --chromium.
+# PostgreSQL server (postgresql, postgresql-contrib) always; python3-aiosmtpd with --smtp; chromium with --chromium.
+# (libvips for photos comes with the NetVips.Native NuGet packages, not from Debian.)
 # Installs what is missing as root; otherwise prints the sudo line and exits 1. Then checks for dotnet.
 np_require_packages() {
   local want_smtp=0 want_chromium=0 arg
@@ -43,10 +44,6 @@ np_require_packages() {
   fi
   if ! np__dpkg_installed postgresql-contrib; then
     missing+=(postgresql-contrib)
-  fi
-  if ! np__dpkg_installed libvips42 && ! np__dpkg_installed libvips42t64; then
-    # Debian 13 and Ubuntu 24.04 call it libvips42t64 (64-bit time_t); Debian 12 libvips42.
-    if apt-cache show libvips42t64 >/dev/null 2>&1; then missing+=(libvips42t64); else missing+=(libvips42); fi
   fi
   if [ "$want_smtp" -eq 1 ] && ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
     missing+=(python3-aiosmtpd)

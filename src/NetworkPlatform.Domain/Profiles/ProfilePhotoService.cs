@@ -10,8 +10,9 @@ public record PhotoOwner(Guid UserId, string Name, Guid? PhotoFileId);
 public record PhotoFile(string ContentType, byte[] Content, Guid PhotoFileId);
 
 /// <summary>
-/// The member's profile photo: JPEG, PNG or WebP up to 5 MB, recognised by content. With libvips it is stored as two
-/// square JPEGs (400 and 96 px) without metadata; without it, as uploaded (both sizes point to the same file).
+/// The member's profile photo: JPEG, PNG or WebP up to 5 MB, recognised by content. With libvips (NetVips) it is
+/// stored as two square JPEGs (400 and 96 px) without metadata; without it, as uploaded (both sizes point to the same
+/// file).
 /// </summary>
 public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore files, IImageResizer resizer,
     ProfileService profiles)
@@ -30,7 +31,9 @@ public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore 
         .SingleOrDefaultAsync(ct);
 
     /// <summary>Checks, resizes and stores a new photo, then deletes the one it replaces.</summary>
-    /// <exception cref="FileRefusedException">too large, empty, not a JPEG/PNG/WebP, or not readable as one</exception>
+    /// <exception cref="FileRefusedException">
+    /// too large (bytes or pixels), empty, not a JPEG/PNG/WebP, or not readable as one
+    /// </exception>
     public async Task UploadAsync(Guid userId, Stream content, CancellationToken ct = default)
     {
         var bytes = await UploadedBytes.ReadAtMostAsync(content, MaxBytes, ct)
@@ -49,6 +52,14 @@ public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore 
             {
                 large = ("image/jpeg", resizer.SquareJpeg(bytes, LargeSize));
                 small = ("image/jpeg", resizer.SquareJpeg(bytes, SmallSize));
+            }
+            catch (NotAPhotoException)
+            {
+                throw new FileRefusedException("ProfilePhoto.WrongType");
+            }
+            catch (TooManyPixelsException)
+            {
+                throw new FileRefusedException("ProfilePhoto.TooManyPixels", VipsImageResizer.MaxPixels / 1_000_000);
             }
             catch (UnreadableImageException)
             {

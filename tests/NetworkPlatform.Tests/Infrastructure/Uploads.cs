@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using NetVips;
 
 namespace NetworkPlatform.Tests.Infrastructure;
 
@@ -123,6 +124,79 @@ public static class SampleFiles
         Chunk(png, "IEND", []);
         return png.ToArray();
     }
+
+    /// <summary>
+    /// A photo as a phone stores it when held sideways: 80x40 pixels, the top half red and the bottom half blue, with
+    /// EXIF orientation 6 (turn 90 degrees clockwise to show it), the camera's make and a GPS position. Upright it is
+    /// 40x80, blue on the left and red on the right.
+    /// </summary>
+    public static byte[] SidewaysJpegWithGps(string camera)
+    {
+        using var red = Image.Black(80, 20, bands: 3) + new double[] { 220, 20, 20 };
+        using var blue = Image.Black(80, 20, bands: 3) + new double[] { 20, 20, 220 };
+        using var joined = red.Join(blue, Enums.Direction.Vertical);
+        using var picture = joined.Cast(Enums.BandFormat.Uchar);
+        using var tagged = picture.Mutate(m =>
+        {
+            m.Set(GValue.GIntType, "orientation", 6);
+            // libvips writes these into the EXIF block it builds when saving.
+            m.Set(GValue.GStrType, "exif-ifd0-Make", camera);
+            m.Set(GValue.GStrType, "exif-ifd3-GPSLatitudeRef", "N");
+            m.Set(GValue.GStrType, "exif-ifd3-GPSLatitude", "52/1 31/1 12/1");
+            m.Set(GValue.GStrType, "exif-ifd3-GPSLongitudeRef", "E");
+            m.Set(GValue.GStrType, "exif-ifd3-GPSLongitude", "13/1 24/1 18/1");
+        });
+        return tagged.JpegsaveBuffer(q: 95, keep: Enums.ForeignKeep.All);
+    }
+
+    /// <summary>
+    /// A valid black-and-white PNG of <paramref name="width"/> x <paramref name="height"/> pixels, all zero: one bit a
+    /// pixel compresses about a thousandfold, so 20000 x 20000 (400 million pixels, 400 MB once decoded to a byte
+    /// a pixel) is a file of some 50 KB.
+    /// </summary>
+    public static byte[] PngBomb(int width, int height)
+    {
+        var row = new byte[1 + (width + 7) / 8]; // filter byte "none", then the bits of one row
+        var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            for (var y = 0; y < height; y++)
+                z.Write(row);
+
+        var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BigEndian(width).CopyTo(header, 0);
+        BigEndian(height).CopyTo(header, 4);
+        header[8] = 1; // bit depth
+        header[9] = 0; // greyscale
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    /// <summary>A 10x10 GIF, made by libvips: a picture format that the bundled library reads but we do not accept.</summary>
+    public static byte[] Gif
+    {
+        get
+        {
+            using var black = Image.Black(10, 10);
+            return black.GifsaveBuffer();
+        }
+    }
+
+    /// <summary>A 10x10 TIFF, made by libvips: another format the bundled library reads and we do not accept.</summary>
+    public static byte[] Tiff
+    {
+        get
+        {
+            using var black = Image.Black(10, 10);
+            return black.TiffsaveBuffer();
+        }
+    }
+
+    /// <summary>A plain text file, as someone might rename notes.txt to photo.png.</summary>
+    public static byte[] Text => Encoding.UTF8.GetBytes("Notes for the interview on Monday:\n- bring the portfolio\n");
 
     /// <summary>A minimal PDF (one empty page).</summary>
     public static byte[] Pdf => Encoding.ASCII.GetBytes(

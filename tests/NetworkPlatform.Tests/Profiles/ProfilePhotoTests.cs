@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,10 +7,11 @@ using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Tests.Infrastructure;
+using NetVips;
 
 namespace NetworkPlatform.Tests.Profiles;
 
-/// <summary>The profile photo with libvips, as scripts/test.sh installs it: square JPEGs without metadata.</summary>
+/// <summary>The profile photo with libvips (NetVips and its bundled native library): square JPEGs without metadata.</summary>
 public class ProfilePhotoTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string PhotoPage = "/profile/edit/photo";
@@ -57,10 +59,19 @@ public class ProfilePhotoTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public void The_test_machine_resizes_with_libvips()
+    public void Photos_are_resized_by_the_libvips_that_ships_with_the_app()
     {
         var resizer = app.Services.GetRequiredService<IImageResizer>();
-        Assert.True(resizer.Resizes, "libvips42 should be installed by scripts/test.sh: " + resizer.Description);
+        Assert.True(resizer.Resizes, "the NetVips.Native package's libvips should load: " + resizer.Description);
+        Assert.StartsWith("libvips 8.", resizer.Description);
+        // The library this process runs is the package's, next to the app, not one the machine may have installed.
+        var loaded = File.ReadLines("/proc/self/maps")
+            .Where(line => line.EndsWith("/libvips.so.42", StringComparison.Ordinal))
+            .Select(line => line[line.IndexOf('/')..]).Distinct().ToList();
+        var rid = RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64
+            ? "linux-arm64"
+            : "linux-x64";
+        Assert.Equal([Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", "libvips.so.42")], loaded);
     }
 
     [Fact]
@@ -131,12 +142,95 @@ public class ProfilePhotoTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    [Fact]
+    public async Task A_sideways_phone_photo_is_stored_upright_without_its_exif_and_gps_position()
+    {
+        var (member, client) = await SignedInMemberAsync();
+        var upload = SampleFiles.SidewaysJpegWithGps("SecretCam-4711");
+        using (var sent = Image.NewFromBuffer(upload))
+        {
+            // What goes in really carries what must not come out.
+            Assert.Equal(6, (int)sent.Get("orientation"));
+            Assert.Contains("exif-ifd3-GPSLatitude", sent.GetFields());
+            Assert.Contains("SecretCam-4711", Encoding.Latin1.GetString(upload));
+        }
+
+        var page = await UploadAsync(client, "IMG_0042.jpg", upload, "image/jpeg");
+        Assert.Equal("Your new photo is saved.", page.Flash);
+
+        foreach (var (variant, size) in new[] { ("large", 400), ("small", 96) })
+        {
+            var stored = await client.GetByteArrayAsync($"/photos/{member.Id}/{variant}");
+            Assert.DoesNotContain("Exif", Encoding.Latin1.GetString(stored));
+            Assert.DoesNotContain("SecretCam", Encoding.Latin1.GetString(stored));
+            using var photo = Image.NewFromBuffer(stored);
+            Assert.Equal((size, size), (photo.Width, photo.Height));
+            Assert.DoesNotContain(photo.GetFields(), f => f.StartsWith("exif", StringComparison.Ordinal)
+                                                          || f is "orientation" or "xmp-data" or "icc-profile-data");
+            // Upright: the stored picture's top (red) is now on the right, its bottom (blue) on the left.
+            var left = photo.Getpoint(size / 8, size / 2);
+            var right = photo.Getpoint(size - size / 8, size / 2);
+            Assert.True(left[2] > 150 && left[0] < 80, $"left should be blue: {string.Join(",", left)}");
+            Assert.True(right[0] > 150 && right[2] < 80, $"right should be red: {string.Join(",", right)}");
+        }
+    }
+
+    [Fact]
+    public async Task A_picture_that_unpacks_to_more_than_100_million_pixels_is_refused_before_it_is_decoded()
+    {
+        var (member, client) = await SignedInMemberAsync();
+        var filesBefore = await StoredFilesAsync();
+        var bomb = SampleFiles.PngBomb(20_000, 20_000);
+        Assert.True(bomb.Length < 200_000, $"{bomb.Length} bytes: the bomb should be far under the 5 MB limit");
+
+        var page = await UploadAsync(client, "bomb.png", bomb, "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("The picture has more than 100 million pixels. Choose a smaller picture.", page.FieldError("Photo"));
+        Assert.Single(page.ErrorSummary);
+        Assert.Equal(filesBefore, await StoredFilesAsync());
+        Assert.Equal((null, null), await PhotoIdsAsync(member.Id));
+    }
+
+    [Fact]
+    public async Task A_picture_of_exactly_100_million_pixels_is_still_accepted()
+    {
+        var (member, client) = await SignedInMemberAsync();
+
+        var page = await UploadAsync(client, "wide.png", SampleFiles.PngBomb(10_000, 10_000), "image/png");
+
+        Assert.Equal("Your new photo is saved.", page.Flash);
+        Assert.NotEqual((null, null), await PhotoIdsAsync(member.Id));
+    }
+
+    public static TheoryData<string> OtherPictureFormats => new() { "GIF", "TIFF", "SVG" };
+
+    [Theory]
+    [MemberData(nameof(OtherPictureFormats))]
+    public void The_resizer_itself_refuses_picture_formats_other_than_jpeg_png_and_webp(string format)
+    {
+        var resizer = app.Services.GetRequiredService<IImageResizer>();
+        var bytes = format switch
+        {
+            "GIF" => SampleFiles.Gif,
+            "TIFF" => SampleFiles.Tiff,
+            _ => SampleFiles.Svg,
+        };
+
+        // The upload's signature check stops these first; the loader choice is the second lock, for any file that
+        // would get past the first.
+        Assert.Throws<NotAPhotoException>(() => resizer.SquareJpeg(bytes, 96));
+    }
+
     public static TheoryData<string, string, string> Disguised => new()
     {
         { "HTML named photo.jpg", "photo.jpg", "image/jpeg" },
         { "SVG named avatar.png", "avatar.png", "image/png" },
         { "PDF named photo.jpg", "photo.jpg", "image/jpeg" },
         { "a program named me.webp", "me.webp", "image/webp" },
+        { "GIF named photo.jpg", "photo.jpg", "image/jpeg" },
+        { "GIF named photo.gif", "photo.gif", "image/gif" },
+        { "text named photo.png", "photo.png", "image/png" },
     };
 
     private static byte[] BytesOf(string what) => what switch
@@ -144,6 +238,8 @@ public class ProfilePhotoTests(AppFactory app) : IClassFixture<AppFactory>
         var w when w.StartsWith("HTML") => SampleFiles.Html,
         var w when w.StartsWith("SVG") => SampleFiles.Svg,
         var w when w.StartsWith("PDF") => SampleFiles.Pdf,
+        var w when w.StartsWith("GIF") => SampleFiles.Gif,
+        var w when w.StartsWith("text") => SampleFiles.Text,
         _ => SampleFiles.Exe,
     };
 

@@ -5,8 +5,9 @@ namespace NetworkPlatform.Web.Infrastructure.Images;
 public static class ImagesSetup
 {
     /// <summary>
-    /// Photo resizing through Debian's libvips; <c>Images:Resize=false</c> turns it off (photos are then stored as
-    /// uploaded, after the type and size checks), as does a machine without the library.
+    /// Photo resizing through NetVips and the libvips that its native packages bundle (linux-x64, linux-arm64);
+    /// <c>Images:Resize=false</c> turns it off (photos are then stored as uploaded, after the type and size checks),
+    /// as does a platform for which no native library ships.
     /// </summary>
     public static IServiceCollection AddImageResizing(this IServiceCollection services, IConfiguration config)
     {
@@ -16,7 +17,7 @@ public static class ImagesSetup
     }
 }
 
-/// <summary>Says once at start-up how photos are stored, so an operator sees whether libvips was found.</summary>
+/// <summary>Says once at start-up how photos are stored, so an operator sees whether libvips could be loaded.</summary>
 public sealed class ImageModeLog(IImageResizer resizer, ILogger<ImageModeLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
