@@ -12,6 +12,7 @@ using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure;
 using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 
@@ -347,7 +348,7 @@ public class AccountController(
             var field = e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
                 : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "Email"
                 : "";
-            ModelState.AddModelError(field, l["Identity." + e.Code].ResourceNotFound ? e.Description : l["Identity." + e.Code]);
+            ModelState.AddModelError(field, l[TextKeys.IdentityError(e.Code)].ResourceNotFound ? e.Description : l[TextKeys.IdentityError(e.Code)]);
         }
     }
 

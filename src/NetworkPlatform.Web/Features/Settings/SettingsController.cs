@@ -11,6 +11,7 @@ using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Web.Features.Account;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 using QRCoder;
@@ -87,7 +88,7 @@ public class SettingsController(
                     : nameof(model.NewPassword);
                 var message = e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
                     ? l["Settings.Password.WrongCurrent"]
-                    : l["Identity." + e.Code];
+                    : l[TextKeys.IdentityError(e.Code)];
                 ModelState.AddModelError(field, message);
             }
             return View(model);
