@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Web.Features.Account;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Email;
@@ -94,7 +95,7 @@ public class SettingsController(
             return View(model);
         }
         // ChangePasswordAsync gave the account a new security stamp: every other session ends. This one goes on.
-        outbox.Add("PasswordChanged", user, new Dictionary<string, string>
+        outbox.Add(MailKind.PasswordChanged, user, new Dictionary<string, string>
         {
             ["ResetLink"] = outbox.Link("/account/forgot-password"),
         });
@@ -131,7 +132,7 @@ public class SettingsController(
         if (await users.FindByEmailAsync(newEmail) is null)
         {
             var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-            outbox.Add("ChangeEmail", user, new Dictionary<string, string>
+            outbox.Add(MailKind.ChangeEmail, user, new Dictionary<string, string>
             {
                 ["NewEmail"] = newEmail,
                 ["Link"] = outbox.Link(
@@ -159,7 +160,7 @@ public class SettingsController(
         if (!result.Succeeded)
             return View("ConfirmEmailChangeFailed");
         await users.SetUserNameAsync(user, email);
-        outbox.Add("EmailChanged", user, new Dictionary<string, string>
+        outbox.Add(MailKind.EmailChanged, user, new Dictionary<string, string>
         {
             ["NewEmail"] = email,
             ["ResetLink"] = outbox.Link("/account/forgot-password"),
