@@ -21,8 +21,23 @@ public sealed record ParsedContact(int Line, string? Name, IReadOnlyList<string>
     public IReadOnlyList<Uri> ProfileUrls { get; init; } = [];
 }
 
-/// <summary>A line (or card) that was not taken, with a reason key ("NoEmail", "InvalidEmail", ...) and a detail.</summary>
+/// <summary>A line (or card) that was not taken, with one of <see cref="SkipReasons"/> and a detail.</summary>
 public sealed record SkippedLine(int Line, string Reason, string? Detail = null);
+
+/// <summary>Why a line was not taken. Stored by name in the upload's JSON; each has its text (ContactImport.Skip.*).</summary>
+public static class SkipReasons
+{
+    public const string NoEmail = "NoEmail";
+    public const string InvalidEmail = "InvalidEmail";
+
+    /// <summary>The detail is the line that had the address first.</summary>
+    public const string Duplicate = "Duplicate";
+
+    /// <summary>The member's own address.</summary>
+    public const string Self = "Self";
+
+    public static readonly IReadOnlyList<string> All = [NoEmail, InvalidEmail, Duplicate, Self];
+}
 
 /// <summary>Which columns of a plain CSV hold the name and the e-mail address (0-based).</summary>
 public sealed record ColumnMapping(int? NameColumn, int EmailColumn);
@@ -140,19 +155,19 @@ public static class ContactFile
             .Take(5).ToList();
         if (raw.Count == 0 && profiles.Count == 0)
         {
-            result.Skipped.Add(new SkippedLine(line, "NoEmail"));
+            result.Skipped.Add(new SkippedLine(line, SkipReasons.NoEmail));
             return;
         }
         var valid = raw.Where(IsValidEmail).ToList();
         if (valid.Count == 0 && profiles.Count == 0)
         {
-            result.Skipped.Add(new SkippedLine(line, "InvalidEmail", Shorten(raw[0], 80)));
+            result.Skipped.Add(new SkippedLine(line, SkipReasons.InvalidEmail, Shorten(raw[0], 80)));
             return;
         }
         var key = valid.Count > 0 ? valid[0] : profiles[0].AbsoluteUri.ToLowerInvariant();
         if (seen.TryGetValue(key, out var firstLine))
         {
-            result.Skipped.Add(new SkippedLine(line, "Duplicate", firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            result.Skipped.Add(new SkippedLine(line, SkipReasons.Duplicate, firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return;
         }
         foreach (var e in valid.Append(key))

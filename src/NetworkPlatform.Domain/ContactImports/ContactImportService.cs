@@ -247,7 +247,7 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
         {
             var upload = await db.ContactUploads.SingleAsync(u => u.Id == uploadId, ct);
             var skipped = upload.Skipped is null ? [] : JsonSerializer.Deserialize<List<SkippedLine>>(upload.Skipped, Json) ?? [];
-            skipped.AddRange(dropped.Select(line => new SkippedLine(line, "NoEmail")));
+            skipped.AddRange(dropped.Select(line => new SkippedLine(line, SkipReasons.NoEmail)));
             upload.Skipped = JsonSerializer.Serialize(skipped.OrderBy(x => x.Line).ToList(), Json);
             await db.SaveChangesAsync(ct);
         }
@@ -369,13 +369,13 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
                 .FirstOrDefault(id => id is not null);
             if (matched == upload.UserId)
             {
-                skipped.Add(new SkippedLine(c.Line, "Self"));
+                skipped.Add(new SkippedLine(c.Line, SkipReasons.Self));
                 continue;
             }
             if (matched is null && c.Emails.Count == 0)
             {
                 // Only a profile address, and not one of a member here: nobody to ask or to invite.
-                skipped.Add(new SkippedLine(c.Line, "NoEmail"));
+                skipped.Add(new SkippedLine(c.Line, SkipReasons.NoEmail));
                 continue;
             }
             rows.Add(new ContactUploadRow
@@ -392,7 +392,7 @@ public class ContactImportService(AppDbContext db, JobQueue jobs, ContactService
                      .SelectMany(g => g.Skip(1).Select(r => (r, first: g.First().Line))).ToList())
         {
             rows.Remove(dup.r);
-            skipped.Add(new SkippedLine(dup.r.Line, "Duplicate", dup.first.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            skipped.Add(new SkippedLine(dup.r.Line, SkipReasons.Duplicate, dup.first.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         upload.Skipped = JsonSerializer.Serialize(skipped.OrderBy(s => s.Line).ToList(), Json);
 

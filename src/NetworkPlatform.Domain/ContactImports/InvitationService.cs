@@ -123,7 +123,7 @@ public class InvitationService(AppDbContext db, IMailOutbox outbox, TimeProvider
             // Already an account: an invitation to join would be wrong, and the inviter must not learn why none went.
             if (accounts.Contains(address.ToUpperInvariant()))
                 continue;
-            outbox.Add("Invitation", address, null, lang, new Dictionary<string, string>
+            outbox.Add(MailKind.Invitation, address, null, lang, new Dictionary<string, string>
             {
                 ["InviterName"] = inviterName,
                 ["RegisterLink"] = outbox.Link("/account/register"),

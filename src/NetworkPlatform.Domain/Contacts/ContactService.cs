@@ -111,7 +111,7 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
                 Message = message,
                 CreatedAt = now,
             });
-            outbox.Add("ContactRequest", to, new Dictionary<string, string>
+            outbox.Add(MailKind.ContactRequest, to, new Dictionary<string, string>
             {
                 ["FromName"] = $"{from.FirstName} {from.LastName}".Trim(),
                 ["Message"] = message ?? "",

@@ -8,10 +8,10 @@ namespace NetworkPlatform.Domain.Email;
 /// </summary>
 public interface IMailOutbox
 {
-    void Add(string kind, AppUser to, IDictionary<string, string> values, string? toAddress = null);
+    void Add(MailKind kind, AppUser to, IDictionary<string, string> values, string? toAddress = null);
 
     /// <summary>A mail to an address that belongs to no member (an invitation), in the given language.</summary>
-    void Add(string kind, string toAddress, string? toName, string? culture, IDictionary<string, string> values);
+    void Add(MailKind kind, string toAddress, string? toName, string? culture, IDictionary<string, string> values);
 
     /// <summary>An absolute link for a mail, from a path such as "/contacts/requests".</summary>
     string Link(string pathAndQuery);

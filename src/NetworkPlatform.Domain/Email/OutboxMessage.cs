@@ -15,7 +15,7 @@ public class OutboxMessage
     public string HtmlBody { get; set; } = "";
     public string TextBody { get; set; } = "";
 
-    /// <summary>The template it was made from, for logs and tests (e.g. "ConfirmEmail").</summary>
+    /// <summary>The <see cref="MailKind"/> it was made from, by name, for logs and tests (e.g. "ConfirmEmail").</summary>
     public string Kind { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -27,11 +27,11 @@ public class OutboxMessage
     public DateTimeOffset? FailedAt { get; set; }
     public string? LastError { get; set; }
 
-    public static OutboxMessage Create(string kind, string toAddress, string? toName, string subject, string html,
+    public static OutboxMessage Create(MailKind kind, string toAddress, string? toName, string subject, string html,
         string text, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        Kind = kind,
+        Kind = kind.ToString(),
         ToAddress = toAddress,
         ToName = toName,
         Subject = subject,

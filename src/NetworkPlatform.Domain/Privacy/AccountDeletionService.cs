@@ -22,7 +22,7 @@ public class AccountDeletionService(AppDbContext db, IMailOutbox mail, TimeProvi
         var now = time.GetUtcNow();
         user.DeletionRequestedAt ??= now;
         var deleteAt = DeleteAt(user.DeletionRequestedAt.Value);
-        mail.Add("AccountDeletionRequested", user, new Dictionary<string, string>
+        mail.Add(MailKind.AccountDeletionRequested, user, new Dictionary<string, string>
         {
             ["DeleteAt"] = MailDates.Format(deleteAt, user.Culture),
             ["LoginLink"] = mail.Link("/account/login"),

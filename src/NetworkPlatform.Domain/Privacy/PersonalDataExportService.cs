@@ -102,7 +102,7 @@ public class PersonalDataExportService(AppDbContext db, JobQueue jobs, IFileStor
         export.Size = content.LongLength;
         export.ReadyAt = now;
         export.ExpiresAt = now + PersonalDataExport.Lifetime;
-        mail.Add("PersonalDataExportReady", user, new Dictionary<string, string>
+        mail.Add(MailKind.PersonalDataExportReady, user, new Dictionary<string, string>
         {
             ["Link"] = mail.Link("/settings/data"),
             ["ExpiresAt"] = MailDates.Format(export.ExpiresAt.Value, user.Culture),

@@ -86,7 +86,7 @@ public class PickupFolderTests(PickupFolderFactory app) : IClassFixture<PickupFo
     [Fact]
     public async Task Without_an_smtp_host_each_mail_is_written_as_one_eml_file()
     {
-        var message = OutboxMessage.Create("PickupTest", TestData.UniqueEmail("pickup"), "Jörg Weiß",
+        var message = OutboxMessage.Create(MailKind.ConfirmEmail, TestData.UniqueEmail("pickup"), "Jörg Weiß",
             "Grüße aus dem Büro", "<p>Grüße, Jörg</p>", "Grüße, Jörg", app.Clock.GetUtcNow());
         await app.WithDbAsync(db =>
         {
@@ -135,8 +135,8 @@ public class RequiredTlsTests
     {
         await using var app = new RequiredTlsFactory { Security = security };
         await app.InitializeAsync();
-        var message = OutboxMessage.Create("TlsTest", TestData.UniqueEmail("tls"), null, "TLS", "<p>TLS</p>", "TLS",
-            app.Clock.GetUtcNow());
+        var message = OutboxMessage.Create(MailKind.ConfirmEmail, TestData.UniqueEmail("tls"), null, "TLS", "<p>TLS</p>",
+            "TLS", app.Clock.GetUtcNow());
         await app.WithDbAsync(db =>
         {
             db.OutboxMessages.Add(message);

@@ -39,7 +39,8 @@ public class OutboxTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_mail_that_cannot_be_sent_keeps_its_error_and_is_tried_again_later()
     {
         var now = app.Clock.GetUtcNow();
-        var message = OutboxMessage.Create("Broken", "not an address", null, "Subject", "<p>Hi</p>", "Hi", now);
+        var message = OutboxMessage.Create(MailKind.ConfirmEmail, "not an address", null, "Subject", "<p>Hi</p>", "Hi",
+            now);
         await app.WithDbAsync(db =>
         {
             db.OutboxMessages.Add(message);
@@ -105,7 +106,7 @@ public class OutboxDispatcherTests(NoBackgroundDispatcherFactory app) : IClassFi
         await app.WithDbAsync(db =>
         {
             db.OutboxMessages.AddRange(addresses.Select(a =>
-                OutboxMessage.Create("OutboxTest", a, "Test", "Hello " + a, "<p>Hello</p>", "Hello", now)));
+                OutboxMessage.Create(MailKind.ConfirmEmail, a, "Test", "Hello " + a, "<p>Hello</p>", "Hello", now)));
             return db.SaveChangesAsync();
         });
         var first = app.Services.GetRequiredService<OutboxDispatcher>();
@@ -122,7 +123,7 @@ public class OutboxDispatcherTests(NoBackgroundDispatcherFactory app) : IClassFi
         Assert.All(handled, n => Assert.InRange(n, 1, OutboxDispatcher.BatchSize));
         Assert.Equal(0, await first.DispatchBatchAsync(CancellationToken.None));
         foreach (var address in addresses)
-            Assert.Equal(1, MailCatcher.All(address).Count(m => m.Kind == "OutboxTest"));
+            Assert.Equal(1, MailCatcher.All(address).Count(m => m.Kind == nameof(MailKind.ConfirmEmail)));
         var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => addresses.Contains(m.ToAddress)).ToListAsync());
         Assert.Equal(30, rows.Count);

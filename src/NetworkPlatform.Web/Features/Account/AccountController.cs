@@ -8,10 +8,12 @@ using Microsoft.Extensions.Localization;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
 using NetworkPlatform.Domain.ContactImports;
+using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure;
 using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 
@@ -50,7 +52,7 @@ public class AccountController(
             // Same answer as for a new address, so the form does not tell strangers who is a member; the owner
             // learns of it by mail instead. Hash anyway so the answer takes about as long.
             hasher.HashPassword(existing, model.Password!);
-            outbox.Add("AlreadyRegistered", existing, new Dictionary<string, string>
+            outbox.Add(MailKind.AlreadyRegistered, existing, new Dictionary<string, string>
             {
                 ["LoginLink"] = outbox.Link("/account/login"),
                 ["ResetLink"] = outbox.Link("/account/forgot-password"),
@@ -264,7 +266,7 @@ public class AccountController(
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            outbox.Add("ResetPassword", user, new Dictionary<string, string>
+            outbox.Add(MailKind.ResetPassword, user, new Dictionary<string, string>
             {
                 ["Link"] = outbox.Link($"/account/reset-password?userId={user.Id}&code={Encode(token)}"),
             });
@@ -314,7 +316,7 @@ public class AccountController(
     private async Task AddConfirmationMailAsync(AppUser user)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        outbox.Add("ConfirmEmail", user, new Dictionary<string, string>
+        outbox.Add(MailKind.ConfirmEmail, user, new Dictionary<string, string>
         {
             ["Link"] = outbox.Link($"/account/confirm?userId={user.Id}&code={Encode(token)}"),
         });
@@ -347,7 +349,8 @@ public class AccountController(
             var field = e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
                 : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "Email"
                 : "";
-            ModelState.AddModelError(field, l["Identity." + e.Code].ResourceNotFound ? e.Description : l["Identity." + e.Code]);
+            var text = l[TextKeys.IdentityError(e.Code)];
+            ModelState.AddModelError(field, text.ResourceNotFound ? e.Description : text);
         }
     }
 

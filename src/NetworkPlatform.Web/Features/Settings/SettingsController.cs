@@ -8,9 +8,11 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Accounts;
+using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Web.Features.Account;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Email;
+using NetworkPlatform.Web.Infrastructure.Localization;
 using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 using QRCoder;
@@ -87,13 +89,13 @@ public class SettingsController(
                     : nameof(model.NewPassword);
                 var message = e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
                     ? l["Settings.Password.WrongCurrent"]
-                    : l["Identity." + e.Code];
+                    : l[TextKeys.IdentityError(e.Code)];
                 ModelState.AddModelError(field, message);
             }
             return View(model);
         }
         // ChangePasswordAsync gave the account a new security stamp: every other session ends. This one goes on.
-        outbox.Add("PasswordChanged", user, new Dictionary<string, string>
+        outbox.Add(MailKind.PasswordChanged, user, new Dictionary<string, string>
         {
             ["ResetLink"] = outbox.Link("/account/forgot-password"),
         });
@@ -130,7 +132,7 @@ public class SettingsController(
         if (await users.FindByEmailAsync(newEmail) is null)
         {
             var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-            outbox.Add("ChangeEmail", user, new Dictionary<string, string>
+            outbox.Add(MailKind.ChangeEmail, user, new Dictionary<string, string>
             {
                 ["NewEmail"] = newEmail,
                 ["Link"] = outbox.Link(
@@ -158,7 +160,7 @@ public class SettingsController(
         if (!result.Succeeded)
             return View("ConfirmEmailChangeFailed");
         await users.SetUserNameAsync(user, email);
-        outbox.Add("EmailChanged", user, new Dictionary<string, string>
+        outbox.Add(MailKind.EmailChanged, user, new Dictionary<string, string>
         {
             ["NewEmail"] = email,
             ["ResetLink"] = outbox.Link("/account/forgot-password"),

@@ -2,15 +2,16 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using NetworkPlatform.Domain.Email;
 
 namespace NetworkPlatform.Web.Infrastructure.Email;
 
 public record RenderedEmail(string Subject, string Html, string Text);
 
 /// <summary>
-/// Every mail is a pair of templates per language, <c>{Kind}.{culture}.txt</c> (first line "Subject: ...") and
-/// <c>{Kind}.{culture}.html</c>, embedded in the assembly, with <c>{{Placeholder}}</c> values. A Razor-to-string
-/// pipeline would be heavier than these few mails need; values are HTML-encoded in the HTML part.
+/// Every <see cref="MailKind"/> is a pair of templates per language, <c>{Kind}.{culture}.txt</c> (first line
+/// "Subject: ...") and <c>{Kind}.{culture}.html</c>, embedded in the assembly, with <c>{{Placeholder}}</c> values. A
+/// Razor-to-string pipeline would be heavier than these few mails need; values are HTML-encoded in the HTML part.
 /// </summary>
 public static partial class EmailTemplates
 {
@@ -18,7 +19,7 @@ public static partial class EmailTemplates
     private static readonly Assembly Assembly = typeof(EmailTemplates).Assembly;
     private const string Prefix = "NetworkPlatform.Web.Infrastructure.Email.Templates.";
 
-    public static RenderedEmail Render(string kind, string culture, IReadOnlyDictionary<string, string> values)
+    public static RenderedEmail Render(MailKind kind, string culture, IReadOnlyDictionary<string, string> values)
     {
         var text = Fill(Load($"{kind}.{culture}.txt"), values, encode: false);
         var newline = text.IndexOf('\n');
@@ -32,9 +33,6 @@ public static partial class EmailTemplates
         var html = Fill(Load($"_Layout.{culture}.html"), layoutValues, encode: true).Replace("{{{Content}}}", inner);
         return new RenderedEmail(subject, html, body);
     }
-
-    public static bool Exists(string kind, string culture) =>
-        Assembly.GetManifestResourceInfo(Prefix + $"{kind}.{culture}.txt") is not null;
 
     private static string Load(string name) => Cache.GetOrAdd(name, n =>
     {

@@ -11,7 +11,7 @@ namespace NetworkPlatform.Web.Infrastructure.Email;
 /// </summary>
 public class MailOutbox(AppDbContext db, TimeProvider time, IOptions<AppOptions> app) : IMailOutbox
 {
-    public void Add(string kind, string toAddress, string? toName, string? culture, IDictionary<string, string> values)
+    public void Add(MailKind kind, string toAddress, string? toName, string? culture, IDictionary<string, string> values)
     {
         var lang = SupportedCultures.IsSupported(culture) ? culture! : SupportedCultures.Default;
         var all = new Dictionary<string, string>(values)
@@ -25,7 +25,7 @@ public class MailOutbox(AppDbContext db, TimeProvider time, IOptions<AppOptions>
             time.GetUtcNow()));
     }
 
-    public void Add(string kind, AppUser to, IDictionary<string, string> values, string? toAddress = null) =>
+    public void Add(MailKind kind, AppUser to, IDictionary<string, string> values, string? toAddress = null) =>
         Add(kind, toAddress ?? to.Email!, to.DisplayName, to.Culture, values);
 
     /// <summary>An absolute link for a mail, from a path such as "/account/confirm?...".</summary>

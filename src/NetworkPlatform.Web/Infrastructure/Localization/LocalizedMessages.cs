@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using NetworkPlatform.Web.Infrastructure.Security;
 using NetworkPlatform.Web.Resources;
 
 namespace NetworkPlatform.Web.Infrastructure.Localization;
@@ -9,7 +10,15 @@ namespace NetworkPlatform.Web.Infrastructure.Localization;
 /// <summary>Identity's errors, in the member's language. Only the codes our forms can meet get their own text.</summary>
 public class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber
 {
-    private IdentityError Error(string code) => new() { Code = code, Description = l["Identity." + code] };
+    /// <summary>Every code that has its own text: the ones below, and our password validator's.</summary>
+    public static readonly IReadOnlyList<string> Codes =
+    [
+        nameof(PasswordTooShort), nameof(PasswordMismatch), nameof(InvalidToken), nameof(InvalidEmail),
+        nameof(DuplicateEmail), nameof(DefaultError), nameof(RecoveryCodeRedemptionFailed),
+        CommonPasswordValidator.TooLong, CommonPasswordValidator.TooCommon,
+    ];
+
+    private IdentityError Error(string code) => new() { Code = code, Description = l[TextKeys.IdentityError(code)] };
 
     public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort));
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch));

@@ -11,6 +11,8 @@ namespace NetworkPlatform.Web.Infrastructure.Security;
 public class CommonPasswordValidator : IPasswordValidator<AppUser>
 {
     public const int MaxLength = 128;
+    public const string TooLong = "PasswordTooLong";
+    public const string TooCommon = "PasswordTooCommon";
     private static readonly Lazy<FrozenSet<string>> Common = new(Load);
 
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
@@ -18,9 +20,9 @@ public class CommonPasswordValidator : IPasswordValidator<AppUser>
         if (password is null)
             return Task.FromResult(IdentityResult.Success);
         if (password.Length > MaxLength)
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong" }));
+            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = TooLong }));
         if (Common.Value.Contains(password) || Common.Value.Contains(password.ToLowerInvariant()))
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon" }));
+            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = TooCommon }));
         return Task.FromResult(IdentityResult.Success);
     }
 
