@@ -645,7 +645,9 @@ public sealed class Stats(string cs) : IAsyncDisposable
     public async Task<(double Own, double All, List<(double PerRequest, string Query)> Top)> StatementsAsync(long requests)
     {
         const string Ours = "query NOT LIKE '%pg_stat_statements%'";
-        const string Control = @"query ~* '^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|DISCARD)'";
+        // Transaction control, and the reset that Npgsql sends (in the same round trip as the next query) when a
+        // pooled connection is reused: with auto-prepare on it cannot send DISCARD ALL, so it sends its parts.
+        const string Control = @"query ~* '^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|DISCARD|UNLISTEN|CLOSE ALL|RESET ALL|SET SESSION AUTHORIZATION DEFAULT|SELECT pg_advisory_unlock_all)'";
         await using var cmd = new NpgsqlCommand($"""
             SELECT coalesce(sum(calls) FILTER (WHERE NOT ({Control})), 0)::float8, coalesce(sum(calls), 0)::float8
             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND {Ours};
@@ -667,13 +669,13 @@ public sealed class Stats(string cs) : IAsyncDisposable
 
     public async Task<long> CommitsAsync()
     {
-        await using var cmd = new NpgsqlCommand(
-            "SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = $1", await Open(_admin));
+        var conn = await Open(_admin);
+        // A transaction keeps the statistics snapshot it first read; each read here is its own.
+        await using (var clear = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", conn))
+            await clear.ExecuteNonQueryAsync();
+        await using var cmd = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = $1", conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = _name });
-        await using var r = await cmd.ExecuteReaderAsync();
-        await r.NextResultAsync();
-        await r.ReadAsync();
-        return r.GetInt64(0);
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

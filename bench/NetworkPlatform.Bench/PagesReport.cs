@@ -68,7 +68,11 @@ public static class PagesReport
         L("  connect, read, write and timeout errors. Before measuring, every distinct request of a scenario (up to 40) is sent");
         L("  once and must answer 200 (\"check\" below).");
         L("- \"SQL/req\": pg_stat_statements calls in this database during the measured run (reset after the warm-up) over its");
-        L("  requests, without transaction control (BEGIN/COMMIT...; with it in brackets). \"xact/req\": pg_stat_database");
+        L("  requests, without transaction control (BEGIN/COMMIT...) and Npgsql's connection reset (in brackets: with them). When");
+        L("  a pooled connection is reused, Npgsql sends CLOSE ALL, SET SESSION AUTHORIZATION DEFAULT, RESET ALL, UNLISTEN *,");
+        L("  pg_advisory_unlock_all(), DISCARD SEQUENCES and DISCARD TEMP in front of the next query (no extra round trip, but");
+        L("  seven statements of server work per connection opened; DISCARD ALL would drop the auto-prepared statements).");
+        L("  \"xact/req\": pg_stat_database");
         L($"  `xact_commit` over {BurstRequests} sequential requests, read after the backends flushed their counters (11 s of quiet).");
         L();
 
