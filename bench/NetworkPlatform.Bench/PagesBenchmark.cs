@@ -179,7 +179,7 @@ public static partial class PagesBenchmark
     /// </summary>
     private static async Task<Row> MeasureAsync(BenchOptions o, Wrk wrk, Stats stats, Scenario s, Scenario baseline, int connections)
     {
-        Row? best = null;
+        var tried = new List<(Row Row, string Note)>();
         for (var attempt = 1; attempt <= o.Repeats; attempt++)
         {
             var before = await wrk.MeasureAsync(baseline, connections);
@@ -193,19 +193,18 @@ public static partial class PagesBenchmark
                 Scenario = s, Connections = connections, Result = result, BaselineBefore = before, BaselineAfter = after,
                 StatementsPerRequest = own, AllStatementsPerRequest = all, TopStatements = top, Attempts = attempt,
             };
-            if (best is not null)
-                row.Discarded.AddRange(best.Discarded);
             if (row.BaselinesAgree)
+            {
+                row.Discarded.AddRange(tried.Select(t => t.Note));
                 return row;
+            }
             var note = $"attempt {attempt}: baselines {before.Rps:N0} and {after.Rps:N0} req/s ({Spread(before.Rps, after.Rps):P0} apart), scenario {result.Rps:N0} req/s, load {result.Load}";
-            row.Discarded.Add(note);
+            tried.Add((row, note));
             Log($"  {connections} connections, {note}: {(attempt < o.Repeats ? "measuring again" : "keeping the closest attempt")}");
-            if (best is null || Spread(row.BaselineBefore.Rps, row.BaselineAfter.Rps) < Spread(best.BaselineBefore.Rps, best.BaselineAfter.Rps))
-                best = row;
-            else
-                best.Discarded.Add(note);
         }
-        best!.Attempts = o.Repeats;
+        var best = tried.MinBy(t => Spread(t.Row.BaselineBefore.Rps, t.Row.BaselineAfter.Rps)).Row;
+        best.Discarded.AddRange(tried.Where(t => t.Row != best).Select(t => t.Note));
+        best.Attempts = o.Repeats;
         return best;
     }
 

@@ -38,7 +38,7 @@ public static class PagesReport
             L();
         }
         L($"Run {started:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:N1} min, commit {Commit(o.RepositoryRoot)}. Command: " +
-          $"`NetworkPlatform.Bench run-pages {string.Join(' ', o.Raw.Where(a => a != o.App).Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}` " +
+          $"`NetworkPlatform.Bench run-pages {string.Join(' ', o.Raw.Select(a => a == o.App ? "<published app>" : a.Contains(' ') ? $"\"{a}\"" : a))}` " +
           $"(from `bench/run.sh pages {info.Members}`) after `generate --members {info.Members}` (seed {info.Seed}).");
         L();
         L("## Machine");
@@ -113,7 +113,7 @@ public static class PagesReport
         if (discarded.Count > 0)
         {
             L($"Discarded attempts ({discarded.Sum(r => r.Discarded.Count)}; the baselines differed by more than 10 %, the machine's");
-            L("load changed during the three runs):");
+            L("load changed during the three runs; where no attempt agreed, the kept one is in the table, marked \"baselines differ\"):");
             L();
             foreach (var r in discarded)
                 foreach (var d in r.Discarded)
