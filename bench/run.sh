@@ -6,6 +6,9 @@
 #   bench/run.sh [N] [run options...]         N defaults to 100000; run options go to `NetworkPlatform.Bench run`,
 #                                             e.g. bench/run.sh 1000000 --iterations 300
 #   bench/run.sh N search [options...]        the member search (issue 5): `NetworkPlatform.Bench run-search`
+#   bench/run.sh pages [N] [options...]       the member pages through HTTP (issue 17): publishes the app in Release,
+#                                             `NetworkPlatform.Bench run-pages` starts it, logs members in and runs wrk;
+#                                             writes bench/results/pages-<N>.md (bench/README.md, "Pages (issue 17)")
 #
 # Environment:
 #   NP_BENCH_PG="Host=...;Port=...;Username=..."  use that server instead of starting one (settings are then yours)
@@ -14,21 +17,38 @@
 #   NP_BENCH_KEEP_RUNNING=1                      leave the server running afterwards (for psql, EXPLAIN, more runs)
 #   NP_BENCH_SHARED_BUFFERS                      shared_buffers of a server started here, in GB or MB (default 8GB for the
 #                                                network benchmark, 2GB for the search; bench/README.md says why)
+#   NP_BENCH_TRACE=SCENARIO                      pages: dotnet-trace during that scenario, dotnet-counters for the run
+#                                                (files in bench/.data/profiles/<time>/; same as --trace SCENARIO)
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh disable=SC1091
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 
-members="${1:-100000}"
-if [ "$#" -gt 0 ]; then
+command=run
+if [ "${1:-}" = pages ]; then
+  command=run-pages
   shift
+  # `pages N` and `pages` (100,000) as well as `N pages`.
+  case "${1:-}" in
+    '' | -*) ;;
+    *) members="$1"; shift ;;
+  esac
+fi
+if [ -z "${members:-}" ]; then
+  members="${1:-100000}"
+  case "${1:-}" in
+    '' | -*) members=100000 ;;
+    *) shift ;;
+  esac
 fi
 case "$members" in
-  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [search] [run options]; N is a number of members, got '$members'" ;;
+  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [search|pages] [run options]; N is a number of members, got '$members'" ;;
 esac
-command=run
 if [ "${1:-}" = search ]; then
   command=run-search
+  shift
+elif [ "${1:-}" = pages ]; then
+  command=run-pages
   shift
 fi
 
@@ -49,8 +69,15 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+pages_settings=()
+if [ "$command" = run-pages ]; then
+  np_require_packages --wrk
+  # SQL statements per request come from pg_stat_statements; the app's pool (100) and ours need more than 100.
+  pages_settings=(-c shared_preload_libraries=pg_stat_statements -c max_connections=200)
+fi
+
 if [ -z "${NP_BENCH_PG:-}" ]; then
-  np_require_packages
+  [ "$command" = run-pages ] || np_require_packages
   # Settings for a benchmark on this machine (24 GiB, 2 cores): the database fits in memory. fsync,
   # synchronous_commit, full_page_writes off and wal_level=minimal only speed up loading (the data is thrown away
   # and rebuilt if the machine crashes); the measured scenarios only read. jit off, as for any OLTP workload.
@@ -76,7 +103,7 @@ if [ -z "${NP_BENCH_PG:-}" ]; then
     -c effective_cache_size=16GB -c work_mem=32MB -c maintenance_work_mem=2GB \
     -c max_wal_size=16GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c effective_io_concurrency=200 \
     -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 \
-    -c jit=off -c max_parallel_maintenance_workers=2
+    -c jit=off -c max_parallel_maintenance_workers=2 ${pages_settings[@]+"${pages_settings[@]}"}
   started_here="$NP_PG_STARTED"
   export NP_BENCH_PG="Host=127.0.0.1;Port=$port;Username=postgres"
 fi
@@ -93,4 +120,21 @@ else
   "${bench[@]}" generate --members "$members" --if-missing
 fi
 
-"${bench[@]}" "$command" --members "$members" "$@"
+if [ "$command" = run-pages ]; then
+  np_tools_restore # dotnet-trace and dotnet-counters for --trace
+  app_dir="$(mktemp -d "${TMPDIR:-/tmp}/np-bench-app.XXXXXX")"
+  # shellcheck disable=SC2317 # run by the EXIT trap
+  cleanup_app() {
+    local rc=$?
+    rm -rf "$app_dir"
+    (exit "$rc")
+    cleanup
+  }
+  trap cleanup_app EXIT
+  np_log "publishing the app in Release to $app_dir"
+  dotnet publish "$NP_ROOT/src/NetworkPlatform.Web/NetworkPlatform.Web.csproj" -c Release -o "$app_dir" -nodeReuse:false >&2 ||
+    np_die "dotnet publish failed"
+  "${bench[@]}" run-pages --members "$members" --app "$app_dir" "$@"
+else
+  "${bench[@]}" "$command" --members "$members" "$@"
+fi

@@ -24,16 +24,17 @@ np__dpkg_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 
-# np_require_packages [--smtp] [--chromium]
-# PostgreSQL server (postgresql, postgresql-contrib) always; python3-aiosmtpd with --smtp; chromium with --chromium.
-# (libvips for photos comes with the NetVips.Native NuGet packages, not from Debian.)
+# np_require_packages [--smtp] [--chromium] [--wrk]
+# PostgreSQL server (postgresql, postgresql-contrib) always; python3-aiosmtpd with --smtp; chromium with --chromium;
+# wrk (HTTP load, bench/run.sh pages) with --wrk. (libvips for photos comes with the NetVips.Native NuGet packages.)
 # Installs what is missing as root; otherwise prints the sudo line and exits 1. Then checks for dotnet.
 np_require_packages() {
-  local want_smtp=0 want_chromium=0 arg
+  local want_smtp=0 want_chromium=0 want_wrk=0 arg
   for arg in "$@"; do
     case "$arg" in
       --smtp) want_smtp=1 ;;
       --chromium) want_chromium=1 ;;
+      --wrk) want_wrk=1 ;;
       *) np_die "np_require_packages: unknown option $arg" ;;
     esac
   done
@@ -50,6 +51,9 @@ np_require_packages() {
   fi
   if [ "$want_chromium" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
     missing+=(chromium)
+  fi
+  if [ "$want_wrk" -eq 1 ] && ! command -v wrk >/dev/null 2>&1; then
+    missing+=(wrk)
   fi
 
   if [ "${#missing[@]}" -gt 0 ]; then

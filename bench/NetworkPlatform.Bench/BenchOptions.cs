@@ -11,6 +11,7 @@ public sealed class BenchOptions
           NetworkPlatform.Bench generate --members N [options]
           NetworkPlatform.Bench run      --members N [options]
           NetworkPlatform.Bench run-search --members N [options]   member search (issue 5), same run options plus:
+          NetworkPlatform.Bench run-pages  --members N --app DIR [options]   pages through HTTP (issue 17), below
 
         connection (both commands):
           --server CS          server connection string without a database
@@ -51,6 +52,18 @@ public sealed class BenchOptions
           --burst-batch B      sign-ups per transaction in the burst (default 100)
           --slow-iterations K  measured calls for the filters-only scenario, which scans (default 40)
           --max-seconds S      stop measuring a scenario after S seconds once it has 20 calls (default 30)
+
+        run-pages (issue 17; bench/run.sh pages N does all of it): the published app under wrk, plus --only, --label, --out:
+          --app DIR            the app published in Release (NetworkPlatform.Web.dll in it); required
+          --port P             the app's port on 127.0.0.1 (default 55480)
+          --connections LIST   wrk connections per scenario, comma-separated (default 16,64)
+          --seconds S          measured seconds of each wrk run (default 8), after --warm-seconds W (default 3)
+          --repeats R          measure a scenario up to R times while its two Fortunes baselines differ by more than
+                               10 % (default 3)
+          --logins K           generated members given a password and logged in (default 20)
+          --trace SCENARIO     dotnet-trace (speedscope) during the first run of the scenarios whose name contains it,
+                               and dotnet-counters (csv) for the whole run; files in --profile-dir
+                               (default bench/.data/profiles/<time>); env NP_BENCH_TRACE does the same
         """;
 
     public int Members { get; private set; }
@@ -83,6 +96,15 @@ public sealed class BenchOptions
     public int BurstBatch { get; private set; } = 100;
     public int SlowIterations { get; private set; } = 40;
     public double MaxSeconds { get; private set; } = double.PositiveInfinity;
+    public string? App { get; private set; }
+    public int Port { get; private set; } = 55480;
+    public int[] Connections { get; private set; } = [16, 64];
+    public int Seconds { get; private set; } = 8;
+    public int WarmSeconds { get; private set; } = 3;
+    public int Repeats { get; private set; } = 3;
+    public int Logins { get; private set; } = 20;
+    public string? Trace { get; private set; } = Environment.GetEnvironmentVariable("NP_BENCH_TRACE") is { Length: > 0 } t ? t : null;
+    public string? ProfileDir { get; private set; }
 
     /// <summary>--only TEXT: run just the scenarios whose name contains it (for investigating one case).</summary>
     public bool Wanted(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
@@ -131,6 +153,18 @@ public sealed class BenchOptions
                 case "--burst-batch": o.BurstBatch = Math.Max(1, Int()); break;
                 case "--slow-iterations": o.SlowIterations = Math.Max(1, Int()); break;
                 case "--max-seconds": o.MaxSeconds = Dbl(); break;
+                case "--app": o.App = Value(); break;
+                case "--port": o.Port = Int(); break;
+                case "--connections":
+                    o.Connections = Value().Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(c => Math.Max(1, int.Parse(c, CultureInfo.InvariantCulture))).ToArray();
+                    break;
+                case "--seconds": o.Seconds = Math.Max(1, Int()); break;
+                case "--warm-seconds": o.WarmSeconds = Math.Max(0, Int()); break;
+                case "--repeats": o.Repeats = Math.Max(1, Int()); break;
+                case "--logins": o.Logins = Math.Max(1, Int()); break;
+                case "--trace": o.Trace = Value(); break;
+                case "--profile-dir": o.ProfileDir = Value(); break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }

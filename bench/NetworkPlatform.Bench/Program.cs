@@ -25,6 +25,9 @@ try
         case "run-search":
             await SearchBenchmark.RunAsync(options);
             return 0;
+        case "run-pages":
+            await PagesBenchmark.RunAsync(options);
+            return 0;
         default:
             Console.Error.WriteLine($"unknown command '{args[0]}'");
             Console.Error.WriteLine(BenchOptions.Usage);

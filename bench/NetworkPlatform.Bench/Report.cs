@@ -149,7 +149,7 @@ public static class Report
         L("");
     }
 
-    private static async Task<(string Version, List<(string, string)> Settings)> ServerAsync(NpgsqlConnection conn)
+    internal static async Task<(string Version, List<(string, string)> Settings)> ServerAsync(NpgsqlConnection conn)
     {
         var version = (string)(await Scalar(conn, "SELECT version()"))!;
         var settings = new List<(string, string)>();
@@ -382,7 +382,7 @@ public static class Report
         return await cmd.ExecuteScalarAsync();
     }
 
-    private static string CpuModel() =>
+    internal static string CpuModel() =>
         ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
         ?? RuntimeInformation.ProcessArchitecture.ToString();
 
@@ -403,7 +403,7 @@ public static class Report
         return $"huge pages: {total * size / 1024.0 / 1024.0:N1} GiB reserved, {taken * size / 1024.0 / 1024.0:N1} GiB of it taken (the server's shared memory)";
     }
 
-    private static string MemTotal()
+    internal static string MemTotal()
     {
         var line = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         if (line is null)
@@ -412,7 +412,7 @@ public static class Report
         return $"{kb / 1024.0 / 1024.0:N1} GiB";
     }
 
-    private static string OsName() =>
+    internal static string OsName() =>
         ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"')
         ?? RuntimeInformation.OSDescription;
 

@@ -212,7 +212,7 @@ public static class SearchBenchmark
     };
 
     /// <summary>One typing mistake in a name: a letter changed, dropped or two swapped; umlauts typed without e.</summary>
-    private static string Typo(string name, Random rng)
+    internal static string Typo(string name, Random rng)
     {
         var plain = name.Replace("ä", "a").Replace("ö", "o").Replace("ü", "u").Replace("ß", "ss");
         if (plain != name)
@@ -239,7 +239,7 @@ public static class SearchBenchmark
         return map;
     }
 
-    private static async Task<List<(string First, string Last, string Full)>> NamesAsync(NpgsqlConnection conn, List<Guid> ids)
+    internal static async Task<List<(string First, string Last, string Full)>> NamesAsync(NpgsqlConnection conn, List<Guid> ids)
     {
         await using var cmd = new NpgsqlCommand("""SELECT "Id", "FirstName", "LastName" FROM "AspNetUsers" WHERE "Id" = ANY($1)""", conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids.Distinct().ToArray() });

@@ -41,6 +41,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactImports.InvitationOptOut> InvitationOptOuts => Set<ContactImports.InvitationOptOut>();
     public DbSet<ContactImports.QueuedContactRequest> QueuedContactRequests => Set<ContactImports.QueuedContactRequest>();
     public DbSet<ContactImports.ContactImportRun> ContactImportRuns => Set<ContactImports.ContactImportRun>();
+    /// <summary>TechEmpower's Fortunes and single-query tables: the baseline of issue 17's page benchmark.</summary>
+    public DbSet<Bench.Fortune> Fortunes => Set<Bench.Fortune>();
+    public DbSet<Bench.World> Worlds => Set<Bench.World>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -297,6 +297,37 @@ namespace NetworkPlatform.Domain.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkPlatform.Domain.Bench.Fortune", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("fortune", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Bench.World", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("RandomNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("randomnumber");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("world", (string)null);
+                });
+
             modelBuilder.Entity("NetworkPlatform.Domain.ContactImports.ContactImportRun", b =>
                 {
                     b.Property<Guid>("JobId")

@@ -17,6 +17,7 @@ using NetworkPlatform.Domain.Email;
 using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Domain.Profiles;
+using NetworkPlatform.Web.Features.Bench;
 using NetworkPlatform.Web.Features.Privacy;
 using NetworkPlatform.Web.Features.ContactImport;
 using NetworkPlatform.Web.Features.Shared;
@@ -198,7 +199,8 @@ public static class AppSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddBenchEndpoints(config);
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider,
             NetworkPlatform.Web.Features.Shared.LocalizedAttributeAdapterProvider>();
