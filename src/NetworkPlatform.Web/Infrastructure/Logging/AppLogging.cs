@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.StaticAssets;
 using NetworkPlatform.Web.Infrastructure.Security;
 using Serilog;
 using Serilog.Core;
@@ -73,22 +74,6 @@ public static class AppLogging
         });
 
     /// <summary>
-    /// Static files, answered before the app's own pipeline, are logged at Debug only: a page's styles and scripts
-    /// would outnumber the pages. Whatever passes this point is one of ours.
-    /// </summary>
-    public static void UseStaticFilesLoggedAtDebug(this WebApplication app)
-    {
-        app.UseStaticFiles();
-        app.Use((http, next) =>
-        {
-            http.Items[PastStaticFiles] = true;
-            return next(http);
-        });
-    }
-
-    private static readonly object PastStaticFiles = new();
-
-    /// <summary>
     /// The client closed the connection before the answer (a load test that ends, a member who gives up): nginx's
     /// 499, at Information. The exception handler sets it when the cancelled work threw; this also covers work
     /// that finished anyway. It is not a server error, and the 500 it used to be logged as had no exception.
@@ -104,10 +89,12 @@ public static class AppLogging
             return LogEventLevel.Information;
         if (ex is not null || http.Response.StatusCode >= 500)
             return LogEventLevel.Error;
-        return http.Items.ContainsKey(PastStaticFiles) || http.Response.StatusCode >= 400
-            ? LogEventLevel.Information
-            : LogEventLevel.Debug;
+        // A page's styles and scripts would outnumber the pages: static assets are logged at Debug.
+        return IsStaticAsset(http) && http.Response.StatusCode < 400 ? LogEventLevel.Debug : LogEventLevel.Information;
     }
+
+    private static bool IsStaticAsset(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 
     /// <summary>Production: CLEF (<c>@t</c>, <c>@mt</c>, <c>@l</c>, <c>@x</c>, <c>@tr</c> and the properties), for log
     /// collectors; a rendered message would quote every string argument of Microsoft's messages.</summary>
