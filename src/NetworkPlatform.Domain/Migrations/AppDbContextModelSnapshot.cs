@@ -1091,6 +1091,10 @@ namespace NetworkPlatform.Domain.Migrations
 
                     b.HasKey("UserId");
 
+                    b.HasIndex("Employer");
+
+                    b.HasIndex("IndustryCode");
+
                     b.HasIndex("NameWords")
                         .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 

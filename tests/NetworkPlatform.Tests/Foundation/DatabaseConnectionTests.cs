@@ -34,4 +34,12 @@ public class DatabaseConnectionTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("Host=db", DatabaseConnection.MaxAutoPrepare)]
     public void A_setting_in_the_connection_string_is_kept(string connectionString, int expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseConnection.Tune(connectionString)).MaxAutoPrepare);
+
+    [Theory]
+    [InlineData("Host=db", true)]
+    [InlineData("Host=db;No Reset On Close=false", false)]
+    [InlineData("Host=db;NoResetOnClose=false", false)]
+    public void Pooled_connections_are_not_reset_unless_the_connection_string_asks_for_it(string connectionString,
+        bool expected) =>
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseConnection.Tune(connectionString)).NoResetOnClose);
 }
