@@ -24,8 +24,10 @@ public class StaticAssetsTests(StaticAssetsTests.PublishedCachingApp app)
 
     private async Task<List<string>> LinkedAssetsAsync()
     {
-        var html = await app.NewClient().GetStringAsync("/account/login");
-        return Regex.Matches(html, "(?:href|src)=\"(/[^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+        var page = await app.NewClient().OpenAsync("/account/login");
+        return page.Document.QuerySelectorAll("link[rel=stylesheet][href]").Select(l => l.GetAttribute("href")!)
+            .Concat(page.Document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!))
+            .ToList();
     }
 
     [Fact]
