@@ -41,6 +41,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactImports.InvitationOptOut> InvitationOptOuts => Set<ContactImports.InvitationOptOut>();
     public DbSet<ContactImports.QueuedContactRequest> QueuedContactRequests => Set<ContactImports.QueuedContactRequest>();
     public DbSet<ContactImports.ContactImportRun> ContactImportRuns => Set<ContactImports.ContactImportRun>();
+    public DbSet<Companies.CompanyPage> CompanyPages => Set<Companies.CompanyPage>();
+    public DbSet<Companies.CompanyAdmin> CompanyAdmins => Set<Companies.CompanyAdmin>();
+    public DbSet<Companies.CompanyFollow> CompanyFollows => Set<Companies.CompanyFollow>();
+    public DbSet<Companies.CompanySlugRedirect> CompanySlugRedirects => Set<Companies.CompanySlugRedirect>();
+    public DbSet<Companies.CompanyPageView> CompanyPageViews => Set<Companies.CompanyPageView>();
     /// <summary>TechEmpower's Fortunes and single-query tables: the baseline of issue 17's page benchmark.</summary>
     public DbSet<Bench.Fortune> Fortunes => Set<Bench.Fortune>();
     public DbSet<Bench.World> Worlds => Set<Bench.World>();

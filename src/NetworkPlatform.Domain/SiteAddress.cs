@@ -9,6 +9,9 @@ public sealed class SiteAddress(string baseUrl)
 {
     public Uri Root { get; } = new(baseUrl.TrimEnd('/') + "/", UriKind.Absolute);
 
+    /// <summary>An absolute address from a path on this site ("/c/acme" → "https://host/c/acme").</summary>
+    public string Link(string pathAndQuery) => new Uri(Root, pathAndQuery.TrimStart('/')).ToString();
+
     /// <summary>The profile slug of one of our profile addresses ("/p/{slug}" under the root), else null.</summary>
     public string? ProfileSlugOf(Uri url)
     {

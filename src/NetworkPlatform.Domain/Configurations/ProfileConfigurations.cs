@@ -63,6 +63,10 @@ public class ProfileEntryConfiguration : IEntityTypeConfiguration<ProfileEntry>
         b.Property(e => e.Organisation).HasMaxLength(ProfileEntry.TitleMaxLength).IsRequired();
         b.Property(e => e.Description).HasMaxLength(ProfileEntry.DescriptionMaxLength);
         b.HasIndex(e => new { e.UserId, e.Kind });
+        // A company page's employees: its current positions (issue 18). A page that goes leaves free-text entries.
+        b.Property(e => e.ConfirmedDomain).HasMaxLength(253);
+        b.HasOne<Companies.CompanyPage>().WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(e => new { e.CompanyId, e.IsCurrent }).HasFilter("\"CompanyId\" IS NOT NULL");
     }
 }
 

@@ -18,4 +18,5 @@ public enum MailKind
     Invitation,
     AccountDeletionRequested,
     PersonalDataExportReady,
+    ConfirmEmployment,
 }

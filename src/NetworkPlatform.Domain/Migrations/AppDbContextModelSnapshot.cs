@@ -328,6 +328,206 @@ namespace NetworkPlatform.Domain.Migrations
                     b.ToTable("world", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyAdmin", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompanyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CompanyAdmins", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyFollow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompanyId", "UserId");
+
+                    b.HasIndex("UserId", "FollowedAt");
+
+                    b.ToTable("CompanyFollows", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.PrimitiveCollection<List<string>>("EmailDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FoundedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LocationKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("np_search_fold(COALESCE(\"City\", '') || ' ' || COALESCE(\"Country\", '') || ' ' || np_search_join(\"Locations\"))", true);
+
+                    b.PrimitiveCollection<List<string>>("Locations")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid?>("LogoFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LogoSmallFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("np_search_fold(\"Name\")", true);
+
+                    b.Property<NpgsqlTsVector>("SearchDocument")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(np_search_words(\"Name\"), 'A') || setweight(np_search_words(COALESCE(\"Tagline\", '') || ' ' || np_search_join(\"Specialities\")), 'B') || setweight(np_search_words(COALESCE(\"Description\", '')), 'C')", true);
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.PrimitiveCollection<List<string>>("Specialities")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Tagline")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("TakeDownReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("TakenDownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EmployeeCount");
+
+                    b.HasIndex("FollowerCount");
+
+                    b.HasIndex("IndustryCode");
+
+                    b.HasIndex("LocationKey");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LocationKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("LocationKey"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("LogoFileId");
+
+                    b.HasIndex("LogoSmallFileId");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("SearchDocument");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CompanyPages", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyPageView", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CompanyId", "Day");
+
+                    b.ToTable("CompanyPageViews", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanySlugRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("CompanySlugRedirects", (string)null);
+                });
+
             modelBuilder.Entity("NetworkPlatform.Domain.ContactImports.ContactImportRun", b =>
                 {
                     b.Property<Guid>("JobId")
@@ -1170,9 +1370,19 @@ namespace NetworkPlatform.Domain.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConfirmedDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EmploymentConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("EndMonth")
                         .HasColumnType("date");
@@ -1200,6 +1410,9 @@ namespace NetworkPlatform.Domain.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "IsCurrent")
+                        .HasFilter("\"CompanyId\" IS NOT NULL");
 
                     b.HasIndex("UserId", "Kind");
 
@@ -1371,6 +1584,67 @@ namespace NetworkPlatform.Domain.Migrations
                     b.HasOne("NetworkPlatform.Domain.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyAdmin", b =>
+                {
+                    b.HasOne("NetworkPlatform.Domain.Companies.CompanyPage", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NetworkPlatform.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyFollow", b =>
+                {
+                    b.HasOne("NetworkPlatform.Domain.Companies.CompanyPage", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NetworkPlatform.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyPage", b =>
+                {
+                    b.HasOne("NetworkPlatform.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LogoFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("NetworkPlatform.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LogoSmallFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanyPageView", b =>
+                {
+                    b.HasOne("NetworkPlatform.Domain.Companies.CompanyPage", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkPlatform.Domain.Companies.CompanySlugRedirect", b =>
+                {
+                    b.HasOne("NetworkPlatform.Domain.Companies.CompanyPage", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1564,6 +1838,11 @@ namespace NetworkPlatform.Domain.Migrations
 
             modelBuilder.Entity("NetworkPlatform.Domain.Profiles.ProfileEntry", b =>
                 {
+                    b.HasOne("NetworkPlatform.Domain.Companies.CompanyPage", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("NetworkPlatform.Domain.Profiles.MemberProfile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UserId")

@@ -87,7 +87,16 @@ public class AccountDeletionService(AppDbContext db, IMailOutbox mail, TimeProvi
         // admin made block the deletion of that admin (RESTRICT), which the request already refuses.
         await db.VoucherCodes.Where(v => v.RedeemedById == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.RedeemedById, (Guid?)null), ct);
+        // Company pages stay (a page whose only admin leaves waits for a platform admin to assign one); the
+        // member's follows leave the counts, their current positions the employee counts.
+        var employers = await db.ProfileEntries.Where(e => e.UserId == userId && e.CompanyId != null)
+            .Select(e => e.CompanyId).Distinct().ToListAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "CompanyPages" c SET "FollowerCount" = c."FollowerCount" - 1
+            FROM "CompanyFollows" f WHERE f."CompanyId" = c."Id" AND f."UserId" = {userId}
+            """, ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+        await Companies.EmploymentService.RecountEmployeesAsync(db, employers, ct);
         if (files.Length > 0)
             await db.StoredFiles.Where(f => files.Contains(f.Id)).ExecuteDeleteAsync(ct);
         if (user.NormalizedEmail is { } email)

@@ -125,7 +125,7 @@ public static class LinkedInProfileImport
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             // Our skills are separated by commas when typed, so "Research, Development" becomes two skills.
             foreach (var skill in Rows(skillsCsv, "Skills.csv", ImportSection.Skills, notes)
-                         .SelectMany(r => ProfileService.SplitTags(r.Get("Name")))
+                         .SelectMany(r => FormText.SplitTags(r.Get("Name")))
                          .Select(s => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))))
             {
                 if (skill.Length == 0 || !seen.Add(skill))

@@ -157,6 +157,16 @@ public class ProfileEntry
     public DateOnly? EndMonth { get; set; }
     public bool IsCurrent { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The company page this position is linked to (issue 18); null for employers without a page.</summary>
+    public Guid? CompanyId { get; set; }
+
+    /// <summary>
+    /// When the member confirmed this position by a link mailed to an address at one of the company's domains, and
+    /// that domain; the address itself is not kept. Cleared when the entry is linked to another company.
+    /// </summary>
+    public DateTimeOffset? EmploymentConfirmedAt { get; set; }
+    public string? ConfirmedDomain { get; set; }
 }
 
 public enum LanguageLevel

@@ -110,7 +110,7 @@ public class ProfileImportService(ProfileService profiles)
             await write();
             return true;
         }
-        catch (ProfileInputException e)
+        catch (FormInputException e)
         {
             notes.Add(new(section, "ProfileImport.Note.Refused", e.Problems[0].MessageKey));
             return false;

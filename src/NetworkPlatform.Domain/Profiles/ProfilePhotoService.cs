@@ -17,11 +17,11 @@ public record PhotoFile(string ContentType, byte[] Content, Guid PhotoFileId);
 public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore files, IImageResizer resizer,
     ProfileService profiles)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
+    public const long MaxBytes = SquareImages.MaxBytes;
     public const int LargeSize = 400;
     public const int SmallSize = 96;
 
-    public static readonly IReadOnlyList<FileType> Types = [FileType.Jpeg, FileType.Png, FileType.WebP];
+    public static readonly IReadOnlyList<FileType> Types = SquareImages.Types;
 
     public Task<PhotoOwner?> ForEditAsync(Guid userId, CancellationToken ct = default) =>
         (from u in db.Users.AsNoTracking()
@@ -36,51 +36,8 @@ public class ProfilePhotoService(AppDbContext db, TimeProvider time, IFileStore 
     /// </exception>
     public async Task UploadAsync(Guid userId, Stream content, CancellationToken ct = default)
     {
-        var bytes = await UploadedBytes.ReadAtMostAsync(content, MaxBytes, ct)
-                    ?? throw new FileRefusedException("ProfilePhoto.TooLarge", UploadedBytes.Megabytes(MaxBytes));
-        if (bytes.Length == 0)
-            throw new FileRefusedException("ProfilePhoto.Required");
-        var type = FileSignatures.Detect(bytes);
-        if (type is null || !Types.Contains(type))
-            throw new FileRefusedException("ProfilePhoto.WrongType");
-
-        // The CPU work happens before the transaction, so no row stays locked while it runs.
-        (string ContentType, byte[] Bytes)? large = null, small = null;
-        if (resizer.Resizes)
-        {
-            try
-            {
-                large = ("image/jpeg", resizer.SquareJpeg(bytes, LargeSize));
-                small = ("image/jpeg", resizer.SquareJpeg(bytes, SmallSize));
-            }
-            catch (NotAPhotoException)
-            {
-                throw new FileRefusedException("ProfilePhoto.WrongType");
-            }
-            catch (TooManyPixelsException)
-            {
-                throw new FileRefusedException("ProfilePhoto.TooManyPixels", VipsImageResizer.MaxPixels / 1_000_000);
-            }
-            catch (UnreadableImageException)
-            {
-                throw new FileRefusedException("ProfilePhoto.Unreadable");
-            }
-        }
-
-        await ChangeAsync(userId, profile =>
-        {
-            if (large is { } l && small is { } s)
-            {
-                profile.PhotoFileId = files.Add(l.ContentType, l.Bytes);
-                profile.PhotoSmallFileId = files.Add(s.ContentType, s.Bytes);
-            }
-            else
-            {
-                var id = files.Add(type.ContentType, bytes);
-                profile.PhotoFileId = id;
-                profile.PhotoSmallFileId = id;
-            }
-        }, ct);
+        var images = await SquareImages.ReadAsync(content, resizer, "ProfilePhoto", LargeSize, SmallSize, ct);
+        await ChangeAsync(userId, profile => (profile.PhotoFileId, profile.PhotoSmallFileId) = images.AddTo(files), ct);
     }
 
     /// <summary>Removes the photo (others see the initials again); false if there was none.</summary>

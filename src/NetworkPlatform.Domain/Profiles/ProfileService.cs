@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using NetworkPlatform.Domain.Accounts;
+using static NetworkPlatform.Domain.FormText;
 
 namespace NetworkPlatform.Domain.Profiles;
 
@@ -130,7 +131,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
             .OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.StartMonth).ThenByDescending(e => e.EndMonth)
             .ThenBy(e => e.Title)
             .Select(e => new EntryRow(e.Id, e.Kind, e.Title, e.Organisation, e.StartMonth, e.EndMonth, e.IsCurrent,
-                e.Description))
+                e.Description, e.CompanyId, e.EmploymentConfirmedAt != null))
             .ToListAsync(ct);
     }
 
@@ -139,7 +140,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         db.ProfileEntries.AsNoTracking()
             .Where(e => e.Id == id && e.UserId == me && e.Kind == kind)
             .Select(e => new EntryRow(e.Id, e.Kind, e.Title, e.Organisation, e.StartMonth, e.EndMonth, e.IsCurrent,
-                e.Description))
+                e.Description, e.CompanyId, e.EmploymentConfirmedAt != null))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>Native first, then from the best level down, then by name.</summary>
@@ -243,7 +244,20 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         if (entry is null)
             return false;
         Apply(entry, input);
+        var company = entry.CompanyId;
+        if (company is { } companyId)
+        {
+            // A position linked to a company page keeps the page's name; another name is another employer.
+            var name = await db.CompanyPages.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+            if (!string.Equals(name, entry.Organisation, StringComparison.OrdinalIgnoreCase))
+            {
+                entry.CompanyId = null;
+                entry.EmploymentConfirmedAt = null;
+                entry.ConfirmedDomain = null;
+            }
+        }
         await SaveAsync(await EnsureAsync(me, ct), ct);
+        await Companies.EmploymentService.RecountEmployeesAsync(db, [company], ct);
         return true;
     }
 
@@ -254,6 +268,7 @@ public class ProfileService(AppDbContext db, TimeProvider time)
             return false;
         db.ProfileEntries.Remove(entry);
         await SaveAsync(await EnsureAsync(me, ct), ct);
+        await Companies.EmploymentService.RecountEmployeesAsync(db, [entry.CompanyId], ct);
         return true;
     }
 
@@ -330,30 +345,6 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         profile.Wants = wants;
         profile.Interests = interests;
         await SaveAsync(profile, ct);
-    }
-
-    public static IEnumerable<string> SplitTags(string? text) =>
-        (text ?? "").Split(['\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static List<string> Tags(List<FieldProblem> problems, string field, string? text, int max)
-    {
-        var raw = SplitTags(text).ToList();
-        try
-        {
-            return MemberProfile.CleanTags(raw, max);
-        }
-        catch (DomainException)
-        {
-            // CleanTags names the rule only; the member is better served by the entry or the count at fault.
-            var tooLong = raw.Select(t => string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-                .FirstOrDefault(t => t.Length > MemberProfile.TagMaxLength);
-            if (tooLong is not null)
-                problems.Add(new(field, "ProfileEdit.TagTooLong", MemberProfile.TagMaxLength, tooLong[..30] + "…"));
-            else
-                problems.Add(new(field, "ProfileEdit.TooManyTags", max,
-                    MemberProfile.CleanTags(raw, int.MaxValue).Count));
-            return [];
-        }
     }
 
     public async Task AddLanguageAsync(Guid me, LanguageInput input, CancellationToken ct = default)
@@ -526,52 +517,6 @@ public class ProfileService(AppDbContext db, TimeProvider time)
         profile.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
-
-    private static void Throw(List<FieldProblem> problems)
-    {
-        if (problems.Count > 0)
-            throw new ProfileInputException(problems);
-    }
-
-    /// <summary>
-    /// One line of text: trimmed, empty becomes null, at most <paramref name="max"/> characters, no control characters
-    /// (<see cref="TextRules"/>).
-    /// </summary>
-    private static string? Line(List<FieldProblem> problems, string field, string? value, int max, bool required = false,
-        string requiredKey = "ProfileEdit.Required", bool multiLine = false)
-    {
-        var text = value?.Trim();
-        if (TextRules.HasControlCharacters(text, multiLine))
-        {
-            problems.Add(new(field, multiLine ? TextRules.ControlCharactersMultiLineKey : TextRules.ControlCharactersKey));
-            return null;
-        }
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-                problems.Add(new(field, requiredKey));
-            return null;
-        }
-        if (text.Length > max)
-            problems.Add(new(field, "ProfileEdit.TooLong", max, text.Length));
-        return text;
-    }
-
-    /// <summary>
-    /// Several lines: browsers send line breaks as CR LF, which would count twice against the limit the member sees;
-    /// they are stored as LF.
-    /// </summary>
-    private static string? MultiLine(List<FieldProblem> problems, string field, string? value, int max) =>
-        Line(problems, field, value?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), max, multiLine: true);
-}
-
-/// <summary>One rule broken by one field of a profile form; the web layer shows the message at that field.</summary>
-public sealed record FieldProblem(string Field, string MessageKey, params object[] Args);
-
-/// <summary>What was wrong with a profile form, field by field (all problems at once, as the form shows them).</summary>
-public class ProfileInputException(IReadOnlyList<FieldProblem> problems) : DomainException(problems[0].MessageKey)
-{
-    public IReadOnlyList<FieldProblem> Problems { get; } = problems;
 }
 
 /// <summary>The member's own profile as the edit pages show it.</summary>
@@ -616,7 +561,7 @@ public sealed record OwnProfile
 }
 
 public sealed record EntryRow(Guid Id, EntryKind Kind, string Title, string Organisation, DateOnly StartMonth,
-    DateOnly? EndMonth, bool IsCurrent, string? Description);
+    DateOnly? EndMonth, bool IsCurrent, string? Description, Guid? CompanyId = null, bool Confirmed = false);
 
 public sealed record LanguageRow(Guid Id, string Name, LanguageLevel Level);
 

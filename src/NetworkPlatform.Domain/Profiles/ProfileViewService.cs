@@ -64,7 +64,8 @@ public class ProfileViewService(AppDbContext db, TimeProvider time)
             ? visitor : (Guid?)null;
         var parts = await PartsAsync(row.UserId, viewer, visit, ct);
         var entries = parts.Where(r => r.Part == EntriesPart).Select(r => new ProfileEntryView(r.Id!.Value,
-            (EntryKind)r.Kind!.Value, r.Title!, r.Text!, r.StartMonth!.Value, r.EndMonth, r.IsCurrent!.Value, r.Description)).ToList();
+            (EntryKind)r.Kind!.Value, r.Title!, r.Text!, r.StartMonth!.Value, r.EndMonth, r.IsCurrent!.Value, r.Description,
+            r.CompanySlug, r.Confirmed == true)).ToList();
         var languages = parts.Where(r => r.Part == LanguagesPart)
             .Select(r => new ProfileLanguageView(r.Title!, (LanguageLevel)r.Kind!.Value)).ToList();
         var links = parts.Where(r => r.Part == LinksPart).Select(r => new ProfileLinkView(r.Title!, r.Text!)).ToList();
@@ -113,19 +114,23 @@ public class ProfileViewService(AppDbContext db, TimeProvider time)
                        COALESCE(e."EndMonth", e."StartMonth") DESC, e."StartMonth" DESC, e."Id") AS "Rank",
                    e."Id", e."Kind", e."Title"::text AS "Title", e."Organisation"::text AS "Text", e."StartMonth",
                    e."EndMonth", e."IsCurrent", e."Description"::text AS "Description", NULL::bigint AS "Size",
-                   NULL::timestamptz AS "CreatedAt", NULL::text AS "ContentType", NULL::int AS "Visibility"
-            FROM "ProfileEntries" e WHERE e."UserId" = @owner
+                   NULL::timestamptz AS "CreatedAt", NULL::text AS "ContentType", NULL::int AS "Visibility",
+                   c."Slug"::text AS "CompanySlug", e."EmploymentConfirmedAt" IS NOT NULL AND c."Id" IS NOT NULL AS "Confirmed"
+            FROM "ProfileEntries" e
+            LEFT JOIN "CompanyPages" c ON c."Id" = e."CompanyId" AND c."TakenDownAt" IS NULL
+            WHERE e."UserId" = @owner
             UNION ALL
             SELECT {LanguagesPart}, row_number() OVER (ORDER BY l."Level" DESC, l."Name"), NULL, l."Level", l."Name",
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
             FROM "ProfileLanguages" l WHERE l."UserId" = @owner
             UNION ALL
             SELECT {LinksPart}, row_number() OVER (ORDER BY k."Position", k."Title"), NULL, NULL, k."Title", k."Url",
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
             FROM "ProfileLinks" k WHERE k."UserId" = @owner
             UNION ALL
             SELECT {DocumentsPart}, row_number() OVER (ORDER BY d."CreatedAt" DESC, d."Id"), d."Id", d."Kind", d."Title",
-                   d."DisplayName", NULL, NULL, NULL, NULL, d."Size", d."CreatedAt", d."ContentType", d."Visibility"
+                   d."DisplayName", NULL, NULL, NULL, NULL, d."Size", d."CreatedAt", d."ContentType", d."Visibility",
+                   NULL, NULL
             FROM "ProfileDocuments" d WHERE d."UserId" = @owner AND d."Visibility" = ANY (@allowed)
             ORDER BY "Part", "Rank"
             """;
@@ -134,7 +139,7 @@ public class ProfileViewService(AppDbContext db, TimeProvider time)
 
     private sealed record PartRow(int Part, long Rank, Guid? Id, int? Kind, string? Title, string? Text,
         DateOnly? StartMonth, DateOnly? EndMonth, bool? IsCurrent, string? Description, long? Size,
-        DateTimeOffset? CreatedAt, string? ContentType, int? Visibility);
+        DateTimeOffset? CreatedAt, string? ContentType, int? Visibility, string? CompanySlug, bool? Confirmed);
 
     private sealed record RequestRow(Guid Id, Guid FromUserId, DateTimeOffset? DeclinedAt);
 
@@ -206,7 +211,7 @@ public enum ContactField
 public sealed record ContactDetail(ContactField Field, string Value, FieldVisibility Visibility);
 
 public sealed record ProfileEntryView(Guid Id, EntryKind Kind, string Title, string Organisation, DateOnly StartMonth,
-    DateOnly? EndMonth, bool IsCurrent, string? Description);
+    DateOnly? EndMonth, bool IsCurrent, string? Description, string? CompanySlug = null, bool Confirmed = false);
 
 public sealed record ProfileLanguageView(string Name, LanguageLevel Level);
 

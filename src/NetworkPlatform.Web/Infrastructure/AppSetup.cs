@@ -18,6 +18,7 @@ using NetworkPlatform.Domain.Files;
 using NetworkPlatform.Domain.Premium;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Bench;
+using NetworkPlatform.Web.Features.Companies;
 using NetworkPlatform.Web.Features.Privacy;
 using NetworkPlatform.Web.Features.ContactImport;
 using NetworkPlatform.Web.Features.Shared;
@@ -100,6 +101,7 @@ public static class AppSetup
         services.AddJobs(config);
         services.AddPrivacy();
         services.AddContactImport(config);
+        services.AddCompanies(config);
 
         AddAccounts(services, config, builder.Environment);
         AddWeb(services, config);

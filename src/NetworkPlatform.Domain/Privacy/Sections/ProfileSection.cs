@@ -55,13 +55,15 @@ public class ProfileSection(AppDbContext db, IFileStore files) : IPersonalDataSe
 
         var entries = await db.ProfileEntries.AsNoTracking().Where(e => e.UserId == userId)
             .OrderBy(e => e.Kind).ThenByDescending(e => e.StartMonth).ToListAsync(ct);
-        string[] entryHeader = ["title", "organisation", "start_month", "end_month", "current", "description"];
+        string[] entryHeader = ["title", "organisation", "start_month", "end_month", "current", "description",
+            "employment_confirmed_at", "confirmed_domain"];
         IReadOnlyList<string?> EntryRow(ProfileEntry e) =>
             [e.Title, e.Organisation, Month(e.StartMonth), e.EndMonth is { } m ? Month(m) : null,
-             e.IsCurrent ? "yes" : "no", e.Description];
+             e.IsCurrent ? "yes" : "no", e.Description, Iso(e.EmploymentConfirmedAt), e.ConfirmedDomain];
         await archive.AddCsvAsync("profile/experience.csv", entryHeader,
             entries.Where(e => e.Kind == EntryKind.Experience).Select(EntryRow),
-            "Your work experience: position, organisation, from and to (year-month), whether current, description.", ct);
+            "Your work experience: position, organisation, from and to (year-month), whether current, description, " +
+            "and when you confirmed the employment with an address at which company domain.", ct);
         await archive.AddCsvAsync("profile/education.csv", entryHeader,
             entries.Where(e => e.Kind == EntryKind.Education).Select(EntryRow),
             "Your education: degree, school, from and to (year-month), whether current, description.", ct);

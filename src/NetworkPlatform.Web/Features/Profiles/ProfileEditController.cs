@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using NetworkPlatform.Domain;
 using NetworkPlatform.Domain.Profiles;
 using NetworkPlatform.Web.Features.Shared;
 using NetworkPlatform.Web.Infrastructure.Security;
@@ -93,7 +94,7 @@ public class ProfileEditController(ProfileService profiles, IStringLocalizer<Sha
                 this.Success(l["ProfileEdit.Saved"]);
                 return Redirect($"/profile/edit/{kind}");
             }
-            catch (ProfileInputException ex)
+            catch (FormInputException ex)
             {
                 AddProblems(ex);
             }
@@ -206,7 +207,7 @@ public class ProfileEditController(ProfileService profiles, IStringLocalizer<Sha
                 this.Success(l["ProfileEdit.Saved"]);
                 return Redirect(back);
             }
-            catch (ProfileInputException ex)
+            catch (FormInputException ex)
             {
                 AddProblems(ex);
             }
@@ -216,7 +217,7 @@ public class ProfileEditController(ProfileService profiles, IStringLocalizer<Sha
         return view is null ? View(form) : View(view, form);
     }
 
-    private void AddProblems(ProfileInputException ex)
+    private void AddProblems(FormInputException ex)
     {
         foreach (var problem in ex.Problems)
             ModelState.AddModelError(problem.Field, l[problem.MessageKey, problem.Args]);

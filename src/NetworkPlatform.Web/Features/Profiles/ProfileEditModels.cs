@@ -279,12 +279,6 @@ public class SettingsForm
     };
 }
 
-/// <summary>A select field drawn the way form-field draws inputs (label, hint, error, kept value).</summary>
-public record SelectField(string Name, string Label, IReadOnlyList<SelectOption> Options, string? Selected,
-    string? Hint = null, bool Required = false);
-
-public record SelectOption(string Value, string Text);
-
 /// <summary>A month and a year side by side in one fieldset (start or end of an entry).</summary>
 public record MonthYearField(string Legend, string MonthName, string YearName, int? Month, int? Year, string? Hint);
 

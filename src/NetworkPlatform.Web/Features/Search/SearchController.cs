@@ -63,6 +63,9 @@ public class SearchController(SearchService search, TimeProvider time) : Control
     [HttpGet("/search")]
     public async Task<IActionResult> Index([FromQuery] SearchForm form, CancellationToken ct)
     {
+        // The header search's "Companies" choice: the same words in the company directory.
+        if (string.Equals(form.Tab, "companies", StringComparison.OrdinalIgnoreCase))
+            return Redirect("/companies" + (string.IsNullOrWhiteSpace(form.Q) ? "" : "?q=" + Uri.EscapeDataString(form.Q.Trim())));
         var signedIn = User.Identity?.IsAuthenticated == true;
         var premium = signedIn && User.IsPremiumAt(time.GetUtcNow());
         var viewer = signedIn ? new SearchViewer(User.IdOf(), premium) : SearchViewer.Anonymous;

@@ -38,3 +38,8 @@ public record MemberNameModel(Guid? UserId, string? Name, string? Slug)
 
     public static readonly MemberNameModel Deleted = new(null, null, null);
 }
+
+/// <summary>A company's logo, or its initials on a rounded square. <see cref="LogoFileId"/> is the large logo's id (the version).</summary>
+public record CompanyLogoModel(Guid CompanyId, string Name, Guid? LogoFileId, int Size = 48, bool Decorative = true);
+
+public record FollowButtonModel(Guid CompanyId, string Name, bool Following, string ReturnUrl, bool Small = false);

@@ -69,6 +69,7 @@ public partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IPa
                 female: gender == Bogus.DataSets.Name.Gender.Female);
         }
         await SeedNetworkAsync(faker, now);
+        await SeedCompaniesAsync(faker, now);
         LogSeeded(logger, used.Count + 3);
         if (o.Password is null && !environment.IsDevelopment())
         {

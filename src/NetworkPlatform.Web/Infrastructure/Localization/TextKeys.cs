@@ -70,6 +70,20 @@ public static class TextKeys
     /// <summary>What a legal page says while the operator has not put its text in place.</summary>
     public static string LegalPlaceholder(LegalPage page) => $"Legal.{page}.Placeholder";
 
+    public static string CompanySize(Domain.Companies.CompanySize size) => "Companies.Size." + size;
+
+    public static string CompanySort(Domain.Companies.CompanySort sort) => "Companies.Sort." + sort;
+
+    /// <summary>
+    /// What <see cref="Domain.Files.SquareImages.ReadAsync"/> refuses, under the caller's prefix (ProfilePhoto,
+    /// CompanyLogo).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SquareImageKeys =
+    [
+        .. new[] { "ProfilePhoto", "CompanyLogo" }.SelectMany(prefix =>
+            new[] { "TooLarge", "Required", "WrongType", "TooManyPixels", "Unreadable" }.Select(rule => prefix + "." + rule)),
+    ];
+
     /// <summary>Every key the methods above can build.</summary>
     public static IEnumerable<string> All =>
     [
@@ -93,5 +107,8 @@ public static class TextKeys
         .. LocalizedIdentityErrorDescriber.Codes.Select(IdentityError),
         .. Enum.GetValues<LegalPage>().Select(LegalTitle),
         .. Enum.GetValues<LegalPage>().Select(LegalPlaceholder),
+        .. Enum.GetValues<Domain.Companies.CompanySize>().Select(CompanySize),
+        .. Enum.GetValues<Domain.Companies.CompanySort>().Select(CompanySort),
+        .. SquareImageKeys,
     ];
 }
