@@ -11,6 +11,7 @@ public class AdminAccessTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData("/admin/members")]
     [InlineData("/admin/vouchers")]
+    [InlineData("/admin/companies")]
     public async Task A_visitor_who_is_not_logged_in_is_sent_to_login_and_back(string url)
     {
         var page = await app.NewClient().OpenAsync(url);
@@ -23,6 +24,7 @@ public class AdminAccessTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData("/admin/members")]
     [InlineData("/admin/vouchers")]
+    [InlineData("/admin/companies")]
     public async Task A_member_gets_a_403_page_that_says_so(string url)
     {
         var email = TestData.UniqueEmail("member");

@@ -34,43 +34,45 @@ public class AdminCompaniesController(CompanyAdminService moderation, UserManage
     }
 
     [HttpPost("{id:guid}/verify")]
-    public async Task<IActionResult> Verify([FromRoute] Guid id, bool verified, CancellationToken ct)
+    public async Task<IActionResult> Verify([FromRoute] Guid id, bool verified, string? returnUrl, CancellationToken ct)
     {
         await moderation.SetVerifiedAsync(id, verified, ct);
         this.Success(l[verified ? "Admin.Companies.Verified" : "Admin.Companies.Unverified"]);
-        return Back();
+        return Back(returnUrl);
     }
 
     [HttpPost("{id:guid}/take-down")]
-    public async Task<IActionResult> TakeDown([FromRoute] Guid id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> TakeDown([FromRoute] Guid id, string? reason, string? returnUrl, CancellationToken ct)
     {
         await moderation.TakeDownAsync(id, reason, ct);
         this.Success(l["Admin.Companies.TakenDown"]);
-        return Back();
+        return Back(returnUrl);
     }
 
     [HttpPost("{id:guid}/restore")]
-    public async Task<IActionResult> Restore([FromRoute] Guid id, CancellationToken ct)
+    public async Task<IActionResult> Restore([FromRoute] Guid id, string? returnUrl, CancellationToken ct)
     {
         await moderation.RestoreAsync(id, ct);
         this.Success(l["Admin.Companies.Restored"]);
-        return Back();
+        return Back(returnUrl);
     }
 
     /// <summary>Makes the member with this e-mail address an admin of the page.</summary>
     [HttpPost("{id:guid}/assign")]
-    public async Task<IActionResult> Assign([FromRoute] Guid id, string? email, CancellationToken ct)
+    public async Task<IActionResult> Assign([FromRoute] Guid id, string? email, string? returnUrl, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
             this.Error(l["Admin.Companies.NoSuchMember"]);
-            return Back();
+            return Back(returnUrl);
         }
         await moderation.AssignAsync(id, user.Id, ct);
         this.Success(l["Admin.Companies.Assigned", user.DisplayName]);
-        return Back();
+        return Back(returnUrl);
     }
 
-    private IActionResult Back() => LocalRedirect(ReturnUrls.Referer(Url, Request) is var back && back.StartsWith("/admin/companies", StringComparison.Ordinal) ? back : "/admin/companies");
+    /// <summary>Back to the list as it was (search and page), which each form names; never elsewhere.</summary>
+    private IActionResult Back(string? returnUrl) => LocalRedirect(ReturnUrls.Safe(Url, returnUrl) is var back &&
+        back.StartsWith("/admin/companies", StringComparison.Ordinal) ? back : "/admin/companies");
 }
