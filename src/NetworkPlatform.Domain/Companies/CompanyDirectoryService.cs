@@ -64,7 +64,8 @@ public class CompanyDirectoryService(AppDbContext db)
             where.Add("c.\"SearchDocument\" @@ qw.tsq");
             parameters.Add(new("q", text));
         }
-        if (!string.IsNullOrWhiteSpace(query.IndustryCode))
+        // An industry that is not on the list (a hand-edited or outdated link) is no filter, as the form shows it.
+        if (!string.IsNullOrWhiteSpace(query.IndustryCode) && Profiles.Industries.IsKnown(query.IndustryCode.Trim()))
         {
             where.Add("c.\"IndustryCode\" = @industry");
             parameters.Add(new("industry", query.IndustryCode.Trim()));

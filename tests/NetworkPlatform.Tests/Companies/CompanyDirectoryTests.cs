@@ -89,6 +89,10 @@ public class CompanyDirectoryTests(QueryCountingAppFactory app) : IClassFixture<
         foreach (var url in new[] { "/companies?size=Huge", "/companies?sort=42&page=-3", "/companies?page=999999",
                      "/companies?q=%27%22%3C%3E%5C&location=%25_%5C" , "/companies?q=" + new string('x', 5000) })
             Assert.Equal(HttpStatusCode.OK, (await client.OpenAsync(url)).Status);
+        // An industry that is not on the list filters nothing, as the form (showing "Any industry") says.
+        var (word, _, _) = await FourAsync();
+        var unknownIndustry = await client.OpenAsync($"/companies?q={word}&industry=nichtda");
+        Assert.Equal(4, Names(unknownIndustry).Count);
     }
 
     [Fact]
