@@ -134,7 +134,7 @@ public sealed class CompanyPagesBrowserTests(KestrelAppFixture app, ChromiumFixt
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]industry=electronics(&|$)"));
             var card = page.GetByTestId("company-hit").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = company, Exact = true }) });
             await Expect(card).ToHaveCountAsync(1);
-            await Expect(card.GetByTestId("employee-count")).ToHaveTextAsync("1 employee");
+            await Expect(card.GetByTestId("employee-count")).ToHaveTextAsync("1 employee on the network");
             await Expect(card.GetByTestId("follower-count")).ToHaveTextAsync("1 follower");
             await Expect(card).ToContainTextAsync("Electrical and electronics");
             await Expect(card.Locator("img.np-logo")).ToBeVisibleAsync();

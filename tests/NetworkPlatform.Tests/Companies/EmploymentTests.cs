@@ -44,7 +44,7 @@ public class EmploymentTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, (await app.ReadCompanyAsync(company.Id)).EmployeeCount);
         var page = await member.Client!.OpenAsync("/c/" + company.Slug);
         Assert.Contains("Jana", page.Document.QuerySelector("[data-testid=employees]")!.TextContent);
-        Assert.Equal("1 employee", page.Document.QuerySelector("[data-testid=employee-count]")!.TextContent.Trim());
+        Assert.Equal("1 employee on the network", page.Document.QuerySelector("[data-testid=employee-count]")!.TextContent.Trim());
         // The entry now carries the page's name, and the profile links the page.
         var profile = await member.Client!.OpenAsync(member.Url);
         Assert.Equal("/c/" + company.Slug, profile.Document.QuerySelector("[data-testid=entry-company]")!.GetAttribute("href"));
