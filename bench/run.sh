@@ -6,6 +6,9 @@
 #   bench/run.sh [N] [run options...]         N defaults to 100000; run options go to `NetworkPlatform.Bench run`,
 #                                             e.g. bench/run.sh 1000000 --iterations 300
 #   bench/run.sh N search [options...]        the member search (issue 5): `NetworkPlatform.Bench run-search`
+#   bench/run.sh N companies [options...]     the company directory (issue 18): `NetworkPlatform.Bench run-companies`;
+#                                             writes bench/results/companies-<N>.md. A database generated before issue 18
+#                                             is migrated and gets its N/10 companies first (`generate --if-missing`)
 #   bench/run.sh pages [N] [options...]       the member pages through HTTP (issue 17): publishes the app in Release,
 #                                             `NetworkPlatform.Bench run-pages` starts it, logs members in and runs wrk;
 #                                             writes bench/results/pages-<N>.md (bench/README.md, "Pages (issue 17)")
@@ -42,10 +45,13 @@ if [ -z "${members:-}" ]; then
   esac
 fi
 case "$members" in
-  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [search|pages] [run options]; N is a number of members, got '$members'" ;;
+  '' | *[!0-9]*) np_die "usage: bench/run.sh [N] [search|companies|pages] [run options]; N is a number of members, got '$members'" ;;
 esac
 if [ "${1:-}" = search ]; then
   command=run-search
+  shift
+elif [ "${1:-}" = companies ]; then
+  command=run-companies
   shift
 elif [ "${1:-}" = pages ]; then
   command=run-pages
@@ -86,7 +92,7 @@ if [ -z "${NP_BENCH_PG:-}" ]; then
   # faster). Huge pages when the machine has them reserved (huge_pages=try): without, each connection's first touch of
   # each 4 kB of the buffer pool is a page fault, and a search that reads a thousand rows spent most of its time there
   # (bench/README.md, "Fifth round"). Reserving them needs root: sysctl -w vm.nr_hugepages=N (N x 2 MB > shared_buffers).
-  shared_buffers="${NP_BENCH_SHARED_BUFFERS:-$([ "$command" = run-search ] && echo 2GB || echo 8GB)}"
+  shared_buffers="${NP_BENCH_SHARED_BUFFERS:-$(case "$command" in run-search | run-companies) echo 2GB ;; *) echo 8GB ;; esac)}"
   huge_total=$(awk '/^HugePages_Total:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
   huge_kb=$(awk '/^Hugepagesize:/ {print $2}' /proc/meminfo 2>/dev/null || echo 2048)
   case "$shared_buffers" in

@@ -12,6 +12,8 @@ public sealed class BenchOptions
           NetworkPlatform.Bench run      --members N [options]
           NetworkPlatform.Bench run-search --members N [options]   member search (issue 5), same run options plus:
           NetworkPlatform.Bench run-pages  --members N --app DIR [options]   pages through HTTP (issue 17), below
+          NetworkPlatform.Bench run-companies --members N [options]   company directory (issue 18): --iterations,
+                               --warmup, --seed, --only, --attempts, --pause, --label, --out as for run
 
         connection (both commands):
           --server CS          server connection string without a database
@@ -29,6 +31,9 @@ public sealed class BenchOptions
           --community-size S   average size of a local community (default 1000)
           --keep-indexes       load Contacts with its indexes in place (slower; for comparison)
           --if-missing         do nothing if the database exists and a generate run finished it
+          --companies K        company pages (default N/10; issue 18); an existing database without companies gets
+                               them (after its pending migrations) when `generate --if-missing` finds it complete
+          --regenerate-companies  replace the company pages of an existing database (with --if-missing)
           --verify             check the loaded graph (no self-loops, symmetric, no dangling ids) afterwards
 
         run:
@@ -80,6 +85,8 @@ public sealed class BenchOptions
     public bool KeepIndexes { get; private set; }
     public bool Verify { get; private set; }
     public bool IfMissing { get; private set; }
+    public int? Companies { get; private set; }
+    public bool RegenerateCompanies { get; private set; }
     public int Iterations { get; private set; } = 200;
     public int Warmup { get; private set; } = 20;
     public int NaivePairs { get; private set; } = 25;
@@ -135,6 +142,8 @@ public sealed class BenchOptions
                 case "--keep-indexes": o.KeepIndexes = true; break;
                 case "--verify": o.Verify = true; break;
                 case "--if-missing": o.IfMissing = true; break;
+                case "--companies": o.Companies = Math.Max(10, Int()); break;
+                case "--regenerate-companies": o.RegenerateCompanies = true; break;
                 case "--iterations": o.Iterations = Int(); break;
                 case "--warmup": o.Warmup = Int(); break;
                 case "--naive-pairs": o.NaivePairs = Int(); break;

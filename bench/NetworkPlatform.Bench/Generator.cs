@@ -41,6 +41,8 @@ public static class Generator
                 if (await check.ExecuteScalarAsync() is true)
                 {
                     Log($"{o.DatabaseName} exists and is complete; not generating it again");
+                    // A database generated before issue 18 has no company pages: migrate it and add them.
+                    await CompanyGenerator.EnsureAsync(o);
                     return;
                 }
             }
@@ -117,6 +119,10 @@ public static class Generator
 
         await ExecAsync(conn, """VACUUM (ANALYZE) "AspNetUsers", "MemberProfiles", "Contacts", "ProfileLanguages", "ProfileEntries" """);
         timings["VACUUM ANALYZE"] = Lap(sw);
+
+        foreach (var (phase, seconds) in await CompanyGenerator.GenerateAsync(conn, o, replace: false))
+            timings[$"companies: {phase}"] = seconds;
+        sw.Restart();
 
         if (o.Verify)
         {

@@ -195,7 +195,7 @@ public static class PagesReport
     }
 
     /// <summary>The short commit, and whether the work tree had changes (then the numbers are of those too).</summary>
-    private static string Commit(string root)
+    internal static string Commit(string root)
     {
         string Git(params string[] args)
         {

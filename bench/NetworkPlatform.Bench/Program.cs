@@ -25,6 +25,9 @@ try
         case "run-search":
             await SearchBenchmark.RunAsync(options);
             return 0;
+        case "run-companies":
+            await CompanyBenchmark.RunAsync(options);
+            return 0;
         case "run-pages":
             await PagesBenchmark.RunAsync(options);
             return 0;

@@ -129,7 +129,7 @@ public static class Report
         return path;
     }
 
-    private static void Machine(Action<string> L, BenchOptions o, string version, List<(string, string)> settings,
+    internal static void Machine(Action<string> L, BenchOptions o, string version, List<(string, string)> settings,
         string loadAverage, string? settingsNote = null)
     {
         L("## Machine");
@@ -158,7 +158,7 @@ public static class Report
         return (version, settings);
     }
 
-    private static void ResultsTable(Action<string> L, List<ScenarioResult> results)
+    internal static void ResultsTable(Action<string> L, List<ScenarioResult> results)
     {
         var concurrent = results.Any(r => r.Clients > 1);
         L("| scenario | calls | queries | p50 | p95 | p99 | max | mean | in SQL p50 | in SQL p95 | target | check | other load |" +
@@ -175,7 +175,7 @@ public static class Report
         }
     }
 
-    private static void TargetsTable(Action<string> L, List<ScenarioResult> results)
+    internal static void TargetsTable(Action<string> L, List<ScenarioResult> results)
     {
         L("| target | scenario | measured | verdict |");
         L("|---|---|---:|---|");
@@ -190,7 +190,7 @@ public static class Report
         }
     }
 
-    private static void Slowest(Action<string> L, List<(ScenarioResult Scenario, CommandLog.Entry Entry, string Plan)> explained)
+    internal static void Slowest(Action<string> L, List<(ScenarioResult Scenario, CommandLog.Entry Entry, string Plan)> explained)
     {
         foreach (var (scenario, entry, plan) in explained)
         {
