@@ -28,9 +28,14 @@ public sealed record CompanyQuery(string? Text, string? IndustryCode, CompanySiz
     };
 }
 
+/// <summary>
+/// One page of the directory. <see cref="Total"/> is counted up to <see cref="CompanyDirectoryService.CountLimit"/>:
+/// beyond it <see cref="TotalIsAtLeast"/> is true and the page says "10,000+" (no one pages further than 500 pages).
+/// </summary>
 public sealed record CompanyResults(IReadOnlyList<CompanyCard> Companies, int Total, int Page, int PageSize)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool TotalIsAtLeast => Total > CompanyDirectoryService.CountLimit;
+    public int Pages => Math.Clamp((Total + PageSize - 1) / PageSize, 1, CompanyDirectoryService.MaxPage);
 }
 
 /// <summary>
@@ -43,6 +48,9 @@ public class CompanyDirectoryService(AppDbContext db)
 {
     public const int PageSize = 20;
     public const int MaxPage = 500;
+
+    /// <summary>The count stops here (all 500 pages' worth): counting every one of 100,000 pages costs 60 ms or more.</summary>
+    public const int CountLimit = PageSize * MaxPage;
 
     public async Task<CompanyResults> SearchAsync(CompanyQuery query, Guid? viewer, CancellationToken ct = default)
     {
@@ -58,9 +66,13 @@ public class CompanyDirectoryService(AppDbContext db)
         var where = new List<string> { "c.\"TakenDownAt\" IS NULL" };
         var parameters = new List<NpgsqlParameter>();
         var from = "\"CompanyPages\" c";
+        var with = "";
         if (text.Length > 0)
         {
-            from += $", LATERAL (SELECT ({SearchSql.GermanQuery} || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q))) AS tsq) qw";
+            // A materialized CTE: the query is built once per statement, also under the generic plan PostgreSQL
+            // chooses for a prepared statement after five runs (which otherwise rebuilt it for every row: 10x slower).
+            with = $"WITH qw AS MATERIALIZED (SELECT ({SearchSql.GermanQuery} || websearch_to_tsquery('pg_catalog.english', np_search_fold(@q))) AS tsq) ";
+            from += ", qw";
             where.Add("c.\"SearchDocument\" @@ qw.tsq");
             parameters.Add(new("q", text));
         }
@@ -90,11 +102,11 @@ public class CompanyDirectoryService(AppDbContext db)
             _ => "c.\"FollowerCount\" DESC, c.\"Id\"",
         };
 
-        var countSql = $"SELECT count(*)::int AS \"Value\" FROM {from} WHERE {condition}";
+        var countSql = $"{with}SELECT count(*)::int AS \"Value\" FROM (SELECT 1 FROM {from} WHERE {condition} LIMIT {CountLimit + 1}) n";
         var total = await db.Database.SqlQueryRaw<int>(countSql, [.. Clone(parameters)]).SingleAsync(ct);
 
         var pageSql = $"""
-            SELECT c."Id", c."Slug", c."Name", c."Tagline", c."IndustryCode", c."Size", c."City", c."Country",
+            {with}SELECT c."Id", c."Slug", c."Name", c."Tagline", c."IndustryCode", c."Size", c."City", c."Country",
                    c."LogoFileId", c."VerifiedAt" IS NOT NULL AS "Verified", c."FollowerCount",
                    c."EmployeeCount",
                    (@viewer IS NOT NULL AND EXISTS (SELECT 1 FROM "CompanyFollows" f

@@ -135,4 +135,15 @@ public class CompanyDirectoryTests(QueryCountingAppFactory app) : IClassFixture<
         Assert.Equal(counts[0], counts[1]);
         Assert.All(counts, c => Assert.InRange(c, 1, NetworkPlatform.Tests.Performance.PageQueryCountTests.MaxRoundTrips));
     }
+
+    [Fact]
+    public void The_count_stops_after_500_pages_and_says_more_than()
+    {
+        var limit = CompanyDirectoryService.CountLimit;
+        Assert.Equal(CompanyDirectoryService.PageSize * CompanyDirectoryService.MaxPage, limit);
+        Assert.False(new CompanyResults([], limit, 1, CompanyDirectoryService.PageSize).TotalIsAtLeast);
+        var capped = new CompanyResults([], limit + 1, 1, CompanyDirectoryService.PageSize);
+        Assert.True(capped.TotalIsAtLeast);
+        Assert.Equal(CompanyDirectoryService.MaxPage, capped.Pages);
+    }
 }
