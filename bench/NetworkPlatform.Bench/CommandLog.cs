@@ -54,6 +54,29 @@ public sealed class CommandLog : DbCommandInterceptor
         return base.DataReaderDisposing(command, eventData, result);
     }
 
+    /// <summary>EXPLAIN ANALYZE of each scenario's slowest call (a failed EXPLAIN is written instead of its plan).</summary>
+    public static async Task<List<(ScenarioResult Scenario, Entry Entry, string Plan)>> ExplainSlowestAsync(
+        string connectionString, IEnumerable<ScenarioResult> results,
+        IReadOnlyDictionary<ScenarioResult, IReadOnlyList<Entry>> slowest)
+    {
+        var explained = new List<(ScenarioResult Scenario, Entry Entry, string Plan)>();
+        foreach (var r in results)
+        {
+            if (!slowest.TryGetValue(r, out var calls) || calls.Count == 0)
+                continue;
+            var worst = calls.MaxBy(c => c.Duration)!;
+            try
+            {
+                explained.Add((r, worst, await ExplainAsync(connectionString, worst)));
+            }
+            catch (NpgsqlException e)
+            {
+                explained.Add((r, worst, $"(EXPLAIN failed: {e.Message})"));
+            }
+        }
+        return explained;
+    }
+
     public static async Task<string> ExplainAsync(string connectionString, Entry entry)
     {
         await using var conn = new NpgsqlConnection(connectionString);

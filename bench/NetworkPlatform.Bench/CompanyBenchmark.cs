@@ -113,21 +113,7 @@ public static class CompanyBenchmark
             results.Add(r);
         }
         Log("explaining the slowest calls...");
-        var explained = new List<(ScenarioResult, CommandLog.Entry, string)>();
-        foreach (var r in results)
-        {
-            if (!slowest.TryGetValue(r, out var calls) || calls.Count == 0)
-                continue;
-            var worst = calls.MaxBy(c => c.Duration)!;
-            try
-            {
-                explained.Add((r, worst, await CommandLog.ExplainAsync(cs, worst)));
-            }
-            catch (NpgsqlException e)
-            {
-                explained.Add((r, worst, $"(EXPLAIN failed: {e.Message})"));
-            }
-        }
+        var explained = await CommandLog.ExplainSlowestAsync(cs, results, slowest);
         var load = $"{loadBefore} before, {MachineLoad.LoadAverage()} after";
         var path = await WriteReportAsync(o, conn, info, companyCount, results, explained, started, total.Elapsed, load, prewarm);
         Log($"report: {path}");

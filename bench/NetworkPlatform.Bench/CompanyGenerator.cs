@@ -455,16 +455,7 @@ public static class CompanyGenerator
             w.Write(value, NpgsqlDbType.Varchar);
     }
 
-    private static Guid UuidV7(DateTime at, Random rng, Span<byte> bytes)
-    {
-        rng.NextBytes(bytes);
-        var ms = (long)(at - DateTime.UnixEpoch).TotalMilliseconds;
-        for (var i = 0; i < 6; i++)
-            bytes[i] = (byte)(ms >> (8 * (5 - i)));
-        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
-        return new Guid(bytes, bigEndian: true);
-    }
+    private static Guid UuidV7(DateTime at, Random rng, Span<byte> bytes) => MemberData.UuidV7(at, rng, bytes);
 
     private static async Task<bool> TryReplicaAsync(NpgsqlConnection conn)
     {

@@ -174,7 +174,7 @@ public sealed class MemberData
         return new string(buf[pos..]);
     }
 
-    private static Guid UuidV7(DateTime at, Random rng, Span<byte> bytes)
+    internal static Guid UuidV7(DateTime at, Random rng, Span<byte> bytes)
     {
         rng.NextBytes(bytes);
         var ms = (long)(at - DateTime.UnixEpoch).TotalMilliseconds;

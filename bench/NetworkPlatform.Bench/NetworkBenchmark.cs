@@ -185,21 +185,7 @@ public static class NetworkBenchmark
         ]);
 
         Log("explaining the slowest calls...");
-        var explained = new List<(ScenarioResult Scenario, CommandLog.Entry Entry, string Plan)>();
-        foreach (var r in results)
-        {
-            if (!slowest.TryGetValue(r, out var calls) || calls.Count == 0)
-                continue;
-            var worst = calls.MaxBy(c => c.Duration)!;
-            try
-            {
-                explained.Add((r, worst, await CommandLog.ExplainAsync(cs, worst)));
-            }
-            catch (NpgsqlException e)
-            {
-                explained.Add((r, worst, $"(EXPLAIN failed: {e.Message})"));
-            }
-        }
+        var explained = await CommandLog.ExplainSlowestAsync(cs, results, slowest);
 
         var load = $"{loadBefore} before, {MachineLoad.LoadAverage()} after";
         var report = await Report.WriteAsync(o, cs, info, results, naive, explained, started, total.Elapsed, sampling, load, prewarm);

@@ -144,21 +144,7 @@ public static class SearchBenchmark
                 }
             }
             Log("explaining the slowest calls...");
-            var explained = new List<(ScenarioResult, CommandLog.Entry, string)>();
-            foreach (var r in results)
-            {
-                if (!slowest.TryGetValue(r, out var calls) || calls.Count == 0)
-                    continue;
-                var worst = calls.MaxBy(c => c.Duration)!;
-                try
-                {
-                    explained.Add((r, worst, await CommandLog.ExplainAsync(cs, worst)));
-                }
-                catch (NpgsqlException e)
-                {
-                    explained.Add((r, worst, $"(EXPLAIN failed: {e.Message})"));
-                }
-            }
+            var explained = await CommandLog.ExplainSlowestAsync(cs, results, slowest);
             return new Phase(phase, description, results, explained, state);
         }
 
