@@ -14,17 +14,20 @@ public class CompanyAdminService(AppDbContext db, TimeProvider time, CompanyServ
     public const int MaxAdmins = 20;
     public const int CandidateLimit = 10;
 
-    public async Task<IReadOnlyList<CompanyAdminRow>> AdminsAsync(Guid me, Guid companyId, CancellationToken ct = default)
+    /// <summary>
+    /// The admins page: the page (<see cref="NotFoundException"/> unless the member is its admin, checked once), its
+    /// admins, and the members whose name contains the text (not already admins) for the "add an admin" search step.
+    /// </summary>
+    public async Task<(CompanyPage Company, IReadOnlyList<CompanyAdminRow> Admins, IReadOnlyList<AdminCandidate> Candidates)>
+        AdminsPageAsync(Guid me, Guid companyId, string? name, CancellationToken ct = default)
     {
-        await companies.RequireAdminAsync(me, companyId, ct);
-        return await AdminRows(companyId).ToListAsync(ct);
+        var company = await companies.ForEditAsync(me, companyId, ct);
+        var admins = await AdminRows(companyId).ToListAsync(ct);
+        return (company, admins, await CandidatesAsync(companyId, name, ct));
     }
 
-    /// <summary>Members whose name contains the text (not already admins), for the "add an admin" search step.</summary>
-    public async Task<IReadOnlyList<AdminCandidate>> CandidatesAsync(Guid me, Guid companyId, string? name,
-        CancellationToken ct = default)
+    private async Task<IReadOnlyList<AdminCandidate>> CandidatesAsync(Guid companyId, string? name, CancellationToken ct)
     {
-        await companies.RequireAdminAsync(me, companyId, ct);
         var text = (name ?? "").Trim();
         if (text.Length < 2)
             return [];

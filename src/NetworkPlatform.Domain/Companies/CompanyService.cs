@@ -52,11 +52,10 @@ public class CompanyService(AppDbContext db, TimeProvider time, IOptions<Company
     }
 
     /// <summary>The page as its edit form shows it; <see cref="NotFoundException"/> unless the member is its admin.</summary>
-    public async Task<CompanyPage> ForEditAsync(Guid me, Guid companyId, CancellationToken ct = default)
-    {
-        await RequireAdminAsync(me, companyId, ct);
-        return await db.CompanyPages.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
-    }
+    public async Task<CompanyPage> ForEditAsync(Guid me, Guid companyId, CancellationToken ct = default) =>
+        await db.CompanyPages.AsNoTracking()
+            .Where(c => c.Id == companyId && db.CompanyAdmins.Any(a => a.CompanyId == c.Id && a.UserId == me))
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
 
     /// <summary>Saves the form; a new slug keeps the old one as a redirect (<see cref="CompanySlugRedirect"/>).</summary>
     public async Task UpdateAsync(Guid me, Guid companyId, CompanyInput input, string? slug, CancellationToken ct = default)

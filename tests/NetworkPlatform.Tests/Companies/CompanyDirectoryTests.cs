@@ -146,4 +146,43 @@ public class CompanyDirectoryTests(QueryCountingAppFactory app) : IClassFixture<
         Assert.True(capped.TotalIsAtLeast);
         Assert.Equal(CompanyDirectoryService.MaxPage, capped.Pages);
     }
+
+    [Fact]
+    public async Task The_page_admin_tools_and_the_employment_step_cost_a_fixed_number_of_round_trips()
+    {
+        var admin = await app.RecruiterAsync();
+        var few = await app.CompanyAsync(admin.Id, "Wenig " + SearchTestData.NewWord("W"));
+        var many = await app.CompanyAsync(admin.Id, "Viel " + SearchTestData.NewWord("V"));
+        for (var i = 0; i < 6; i++)
+        {
+            var m = await app.AddMemberAsync("Folgt", SearchTestData.NewWord("F"));
+            await app.EmployAsync(m, many.Id);
+            await app.WithServiceAsync<CompanyFollowService>(f => f.FollowAsync(m, many.Id));
+        }
+        var entry = await app.EmployAsync(admin.Id, many.Id);
+        // The first request after the login costs one more (the session's first check); not a page's cost.
+        await admin.Client!.OpenAsync("/companies/mine");
+
+        foreach (var tool in new[] { "edit", "logo", "admins", "domains", "stats" })
+        {
+            var counts = new List<int>();
+            foreach (var company in new[] { few, many })
+            {
+                var (page, commands) = await admin.Client!.OpenCountingQueriesAsync(app, $"/companies/{company.Id}/{tool}");
+                Assert.Equal(HttpStatusCode.OK, page.Status);
+                counts.Add(commands.Count);
+            }
+            // The same with no followers and employees as with some.
+            Assert.True(counts[0] == counts[1], $"{tool}: {counts[0]} and {counts[1]} round trips");
+            Assert.True(counts[0] is >= 1 and <= NetworkPlatform.Tests.Performance.PageQueryCountTests.MaxRoundTrips,
+                $"{tool}: {counts[0]} round trips");
+        }
+        foreach (var url in new[] { "/companies/new", $"/profile/edit/experience/{entry}/company?q=Viel" })
+        {
+            var (page, commands) = await admin.Client!.OpenCountingQueriesAsync(app, url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.True(commands.Count is >= 1 and <= NetworkPlatform.Tests.Performance.PageQueryCountTests.MaxRoundTrips,
+                $"{url}: {commands.Count} round trips:\n" + string.Join("\n", commands));
+        }
+    }
 }

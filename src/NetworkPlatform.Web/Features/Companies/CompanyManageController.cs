@@ -128,9 +128,7 @@ public class CompanyManageController(CompanyService companies, CompanyAdminServi
     [HttpGet("{id:guid}/admins")]
     public async Task<IActionResult> Admins([FromRoute] Guid id, string? q, CancellationToken ct)
     {
-        var company = await companies.ForEditAsync(Me, id, ct);
-        var list = await admins.AdminsAsync(Me, id, ct);
-        var candidates = await admins.CandidatesAsync(Me, id, q, ct);
+        var (company, list, candidates) = await admins.AdminsPageAsync(Me, id, q, ct);
         return View(new AdminsPage(company, list, q, candidates, Me));
     }
 
