@@ -42,7 +42,7 @@ public sealed class BenchOptions
           --naive-pairs M      pairs per group for the recursive-CTE references (default 25)
           --naive-timeout-ms T statement_timeout for the CTE references (default 5000)
           --seed S             seed for choosing members and pairs (default 7)
-          --only TEXT          only the scenarios whose name contains TEXT (the report is then partial)
+          --only TEXT          only the scenarios whose name contains TEXT, or one of A|B|C (the report is then partial)
           --no-prewarm         do not load the indexes into memory first (pg_prewarm)
           --attempts A         measure a scenario up to A times while other processes use more than half a core,
                                keep the quietest attempt (default 4; 1 = never repeat)
@@ -114,7 +114,10 @@ public sealed class BenchOptions
     public string? ProfileDir { get; private set; }
 
     /// <summary>--only TEXT: run just the scenarios whose name contains it (for investigating one case).</summary>
-    public bool Wanted(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
+    /// <summary>--only A|B: the scenarios whose name contains A or B.</summary>
+    public bool Wanted(string scenario) => Only is null ||
+        Only.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(part => scenario.Contains(part, StringComparison.OrdinalIgnoreCase));
     public IReadOnlyList<string> Raw { get; private set; } = [];
 
     public static BenchOptions Parse(string[] args)

@@ -50,6 +50,22 @@ public sealed class MachineLoad(int? postmasterPid)
         return Math.Max(0, (b.Busy - a.Busy - (b.Ours - a.Ours)) / TicksPerSecond / seconds);
     }
 
+    /// <summary>CPU seconds a process has used so far (user + system; 0 where /proc is not readable).</summary>
+    public static double CpuSeconds(int pid) => ProcessTicks(pid, children: false) / TicksPerSecond;
+
+    /// <summary>CPU seconds of the PostgreSQL server so far: the postmaster, its reaped children and its live ones.</summary>
+    public static double ServerCpuSeconds(int postmasterPid)
+    {
+        var ticks = ProcessTicks(postmasterPid, children: true);
+        foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmasterPid &&
+                ReadStat(pid) is { } f && f[1] == postmasterPid.ToString(CultureInfo.InvariantCulture))
+                ticks += Ticks(f, children: false);
+        }
+        return ticks / TicksPerSecond;
+    }
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 

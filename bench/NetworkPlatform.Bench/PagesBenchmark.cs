@@ -33,8 +33,12 @@ public static partial class PagesBenchmark
 
     public enum TargetGroup { Baseline, HealthAnonymous, HealthMember, MemberPage, Search }
 
+    /// <summary>
+    /// One wrk run; <see cref="AppCpuMs"/> and <see cref="DbCpuMs"/> are the CPU milliseconds the app and the PostgreSQL
+    /// server spent per request during it (from /proc; null when the server is not on this machine).
+    /// </summary>
     public sealed record WrkResult(long Requests, double Seconds, double Rps, double P50Ms, double P99Ms, long Non2xx,
-        long SocketErrors, string Load);
+        long SocketErrors, string Load, double? AppCpuMs = null, double? DbCpuMs = null);
 
     public sealed class Row
     {
@@ -98,7 +102,13 @@ public static partial class PagesBenchmark
             : Directory.CreateDirectory(o.ProfileDir ?? Path.Combine(o.RepositoryRoot, "bench", ".data", "profiles",
                 DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture))).FullName;
         var app = new AppUnderTest(o, AppConnectionString(cs), work.FullName);
-        var wrk = new Wrk(o, work.FullName);
+        int? postmaster;
+        await using (var conn = new NpgsqlConnection(cs))
+        {
+            await conn.OpenAsync();
+            postmaster = await NetworkBenchmark.PostmasterPidAsync(conn, cs);
+        }
+        var wrk = new Wrk(o, work.FullName, () => app.Pid, postmaster);
         Process? counters = null;
         try
         {
@@ -521,7 +531,7 @@ public sealed class AppUnderTest(BenchOptions o, string connectionString, string
 }
 
 /// <summary>wrk with a Lua script that sends the scenario's requests (cookie, path) in turn and counts non-2xx.</summary>
-public sealed class Wrk(BenchOptions o, string work)
+public sealed class Wrk(BenchOptions o, string work, Func<int> appPid, int? postmaster)
 {
     private const string Script = """
         -- Requests from a file of "cookie<TAB>path" lines, sent in turn from a different start per thread; answers that
@@ -600,10 +610,12 @@ public sealed class Wrk(BenchOptions o, string work)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        var (app0, db0) = (MachineLoad.CpuSeconds(appPid()), postmaster is { } pm0 ? MachineLoad.ServerCpuSeconds(pm0) : (double?)null);
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start wrk (Debian package wrk)");
         var output = await p.StandardOutput.ReadToEndAsync();
         var error = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
+        var (app1, db1) = (MachineLoad.CpuSeconds(appPid()), postmaster is { } pm1 ? MachineLoad.ServerCpuSeconds(pm1) : (double?)null);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("NP ", StringComparison.Ordinal))
                    ?? throw new InvalidOperationException($"wrk gave no result (exit {p.ExitCode}): {output} {error}");
         var f = line.Split(' ');
@@ -612,7 +624,9 @@ public sealed class Wrk(BenchOptions o, string work)
         return new PagesBenchmark.WrkResult(requests, duration, requests / duration,
             double.Parse(f[3], CultureInfo.InvariantCulture) / 1000, double.Parse(f[4], CultureInfo.InvariantCulture) / 1000,
             long.Parse(f[5], CultureInfo.InvariantCulture), long.Parse(f[6], CultureInfo.InvariantCulture),
-            MachineLoad.LoadAverage().Split(' ')[0]);
+            MachineLoad.LoadAverage().Split(' ')[0],
+            requests > 0 ? (app1 - app0) * 1000 / requests : null,
+            requests > 0 && db0 is { } d0 && db1 is { } d1 ? (d1 - d0) * 1000 / requests : null);
     }
 }
 

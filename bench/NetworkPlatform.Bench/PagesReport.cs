@@ -74,6 +74,8 @@ public static class PagesReport
         L("  seven statements of server work per connection opened; DISCARD ALL would drop the auto-prepared statements).");
         L("  \"xact/req\": pg_stat_database");
         L($"  `xact_commit` over {BurstRequests} sequential requests, read after the backends flushed their counters (11 s of quiet).");
+        L("- \"app CPU ms/req\" and \"DB CPU ms/req\": user + system CPU time of the app's process and of the PostgreSQL server");
+        L("  (postmaster and backends, /proc) during the measured run, over its requests: where a page's cost is spent.");
         L();
 
         L("## Targets (issue 17)");
@@ -98,14 +100,15 @@ public static class PagesReport
 
         L("## Results");
         L();
-        L("| scenario | conns | req/s | p50 ms | p99 ms | non-2xx | socket | baselines before / after | ratio | SQL/req | xact/req | attempts |");
-        L("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+        L("| scenario | conns | req/s | p50 ms | p99 ms | non-2xx | socket | baselines before / after | ratio | SQL/req | xact/req | app CPU ms/req | DB CPU ms/req | attempts |");
+        L("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             var f = facts[r.Scenario];
             L($"| {r.Scenario.Name} | {r.Connections} | {r.Result.Rps:N0} | {F(r.Result.P50Ms)} | {F(r.Result.P99Ms)} | {r.Result.Non2xx:N0} | " +
               $"{r.Result.SocketErrors:N0} | {r.BaselineBefore.Rps:N0} / {r.BaselineAfter.Rps:N0} | {r.Ratio:N2} | " +
               $"{r.StatementsPerRequest:N1} ({r.AllStatementsPerRequest:N1}) | {f.TransactionsPerRequest:N1} | " +
+              $"{F(r.Result.AppCpuMs)} | {F(r.Result.DbCpuMs)} | " +
               $"{r.Attempts}{(r.BaselinesAgree ? "" : ", **baselines differ**")} |");
         }
         L();
@@ -185,6 +188,8 @@ public static class PagesReport
 
     private static string Verdict(double ratio, double target, string of) =>
         ratio >= target ? $">= {target:N1}x {of}: met" : $">= {target:N1}x {of}: **missed**";
+
+    private static string F(double? ms) => ms is { } v ? F(v) : "-";
 
     private static string F(double ms) => ms < 10 ? ms.ToString("N2", CultureInfo.InvariantCulture) : ms.ToString("N1", CultureInfo.InvariantCulture);
 

@@ -216,12 +216,16 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         return new ContactRequestsPage(received, sent);
     }
 
-    public Task<int> OpenReceivedCountAsync(Guid me, CancellationToken ct = default) =>
-        (from r in db.ContactRequests
-         where r.ToUserId == me && r.DeclinedAt == null
-         join u in db.Users on r.FromUserId equals u.Id
-         where u.DeletionRequestedAt == null
-         select r.Id).CountAsync(ct);
+    public Task<int> OpenReceivedCountAsync(Guid me, CancellationToken ct = default) => OpenReceivedCount(db, me, ct);
+
+    // Compiled once: the navigation's count runs on every member page (issue 17).
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<int>> OpenReceivedCount =
+        EF.CompileAsyncQuery((AppDbContext db, Guid me, CancellationToken ct) =>
+            (from r in db.ContactRequests
+             where r.ToUserId == me && r.DeclinedAt == null
+             join u in db.Users on r.FromUserId equals u.Id
+             where u.DeletionRequestedAt == null
+             select r.Id).Count());
 
     /// <summary>Requests with the other member's name, headline and photo, newest first, in one query.</summary>
     private IQueryable<ContactRequestItem> Items(IQueryable<ContactRequest> requests, bool fromSide) =>

@@ -236,6 +236,8 @@ public class NetworkService(AppDbContext db)
         // Only what the viewer may see counts (NetworkVisibility): the contacts looked through are those whose list
         // is open, a contact of theirs is suggested for them only with an open list too; a member who keeps their list
         // to themselves may still come by employer or industry, without shared contacts.
+        // The candidate's list is open: p is their profile (left joined; no profile means the default, open).
+        var listOpenOfP = $"""p."ContactListVisibility" IS DISTINCT FROM {(int)ContactListVisibility.OnlyMe}""";
         var sql = $"""
             WITH me AS (SELECT "Employer", "IndustryCode" FROM "MemberProfiles" WHERE "UserId" = @me),
             via AS (
@@ -253,8 +255,10 @@ public class NetworkService(AppDbContext db)
                 SELECT p."UserId" AS id, 0::bigint AS shared FROM "MemberProfiles" p, me
                 WHERE p."UserId" <> @me AND ((me."Employer" IS NOT NULL AND p."Employer" = me."Employer")
                    OR (me."IndustryCode" IS NOT NULL AND p."IndustryCode" = me."IndustryCode"))
-                  AND (NOT ({NetworkVisibility.ListOpenSql("p.\"UserId\"")})
-                       OR NOT EXISTS (SELECT 1 FROM "Contacts" x WHERE x."UserId" = p."UserId" AND x."ContactUserId" IN (SELECT id FROM via)))
+                  -- Not already counted in fof (a contact of a looked-through contact), unless their list is closed,
+                  -- and then fof left them out. p is their profile row: its own column, not a subquery per row (a
+                  -- subquery under OR became a hashed scan of every closed list).
+                  AND (p."ContactListVisibility" = {(int)ContactListVisibility.OnlyMe} OR p."UserId" NOT IN (SELECT id FROM fof))
                 LIMIT 200
             ),
             excluded AS (
@@ -275,7 +279,7 @@ public class NetworkService(AppDbContext db)
                    u."FirstName", u."LastName", p."Slug", p."PhotoSmallFileId", p."Headline", p."Employer",
                    -- The degree as DegreesAsync sees it: shared contacts were counted through open lists only; a member
                    -- who came by employer or industry may still be a contact of any of my shown contacts.
-                   c.shared > 0 OR ({NetworkVisibility.ListOpenSql("c.id")} AND EXISTS (
+                   c.shared > 0 OR ({listOpenOfP} AND EXISTS (
                        SELECT 1 FROM "Contacts" x WHERE x."UserId" = c.id AND x."ContactUserId" IN (
                            SELECT t."ContactUserId" FROM "Contacts" t
                            WHERE t."UserId" = @me AND {NetworkVisibility.ShownSql("t.\"ContactUserId\"")}))) AS "Second"
@@ -283,7 +287,7 @@ public class NetworkService(AppDbContext db)
             JOIN "AspNetUsers" u ON u."Id" = c.id AND u."EmailConfirmed" AND u."DeletionRequestedAt" IS NULL
             LEFT JOIN "MemberProfiles" p ON p."UserId" = c.id
             LEFT JOIN me ON true
-            WHERE c.shared = 0 OR {NetworkVisibility.ListOpenSql("c.id")}
+            WHERE c.shared = 0 OR {listOpenOfP}
             ORDER BY c.shared DESC, "SameEmployer" DESC, "SameIndustry" DESC, c.id
             LIMIT @take
             """;

@@ -64,7 +64,9 @@ public static class AppSetup
         var database = DatabaseConnection.Tune(connectionString);
         services.AddSingleton<MemberSessions>();
         services.AddSingleton<MemberSessionsEviction>();
-        services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(database)
+        // Pooled: a request takes a context from the pool instead of building one and its services (issue 17's
+        // profile showed 5 % of a page's CPU there). Nothing in AppDbContext holds state beyond what the pool resets.
+        services.AddDbContextPool<AppDbContext>((sp, o) => o.UseNpgsql(database)
             .AddInterceptors(sp.GetRequiredService<MemberSessionsEviction>()));
 
         // Domain services

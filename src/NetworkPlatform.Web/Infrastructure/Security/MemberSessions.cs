@@ -75,12 +75,11 @@ public sealed class MemberSessions(IOptions<MemberSessionOptions> options, IOpti
     public ClaimsIdentityOptions ClaimNames => identity.Value.ClaimsIdentity;
 
     /// <summary>The account's facts, from memory when read recently; null when there is no such account.</summary>
-    public async Task<MemberFacts?> FactsAsync(AppDbContext db, Guid id, CancellationToken ct = default)
-    {
-        if (cache.TryGetValue(id, out MemberFacts? cached))
-            return cached;
-        return await LoadAsync(db, id, ct);
-    }
+    /// <remarks>A DbContext is taken from <paramref name="services"/> only when the facts are not in memory.</remarks>
+    public ValueTask<MemberFacts?> FactsAsync(IServiceProvider services, Guid id, CancellationToken ct = default) =>
+        cache.TryGetValue(id, out MemberFacts? cached)
+            ? ValueTask.FromResult(cached)
+            : new ValueTask<MemberFacts?>(LoadAsync(services.GetRequiredService<AppDbContext>(), id, ct));
 
     /// <summary>Reads the facts from the database (and remembers them).</summary>
     public async Task<MemberFacts?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct = default)
@@ -119,7 +118,7 @@ public sealed class MemberSessions(IOptions<MemberSessionOptions> options, IOpti
         MemberFacts? facts = null;
         if (principal is not null && stamp is not null &&
             Guid.TryParse(principal.FindFirstValue(names.UserIdClaimType), out var id))
-            facts = await sessions.FactsAsync(services.GetRequiredService<AppDbContext>(), id, context.HttpContext.RequestAborted);
+            facts = await sessions.FactsAsync(services, id, context.HttpContext.RequestAborted);
 
         if (facts?.SecurityStamp is null || !string.Equals(facts.SecurityStamp, stamp, StringComparison.Ordinal))
         {
