@@ -165,7 +165,7 @@ public static class NetworkBenchmark
                 return;
             await runner.RunAsync(r, who, async (db, m) =>
             {
-                var (list, _) = await new NetworkService(db).SuggestionsAsync(m);
+                var (list, _) = await new SuggestionService(db).SuggestionsAsync(m);
                 r.Outcome(list.Count == 10 ? "10 suggestions" : $"{list.Count} suggestions");
             }, slowest);
             results.Add(r);

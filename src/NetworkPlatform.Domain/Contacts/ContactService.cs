@@ -10,7 +10,8 @@ public record ContactRequestItem(Guid Id, Guid OtherUserId, string FirstName, st
 public record ContactRequestsPage(IReadOnlyList<ContactRequestItem> Received, IReadOnlyList<ContactRequestItem> Sent);
 
 /// <summary>Requests, contacts, blocks: every rule that two members' relation must keep.</summary>
-public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider time)
+public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider time,
+    SuggestionCandidates? candidates = null)
 {
     public async Task<ContactStatus> StatusAsync(Guid me, Guid other, CancellationToken ct = default) =>
         (await RelationAsync(me, other, ct)).Status;
@@ -205,6 +206,9 @@ public class ContactService(AppDbContext db, IMailOutbox outbox, TimeProvider ti
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
         var result = await work();
         await tx.CommitAsync(ct);
+        // A new contact (or a block) changes whom either may know: their next list searches again.
+        candidates?.Forget(a);
+        candidates?.Forget(b);
         return result;
     }
 

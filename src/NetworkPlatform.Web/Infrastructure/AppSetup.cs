@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -85,6 +86,8 @@ public static class AppSetup
         services.AddHttpContextAccessor();
         services.AddScoped<NavigationCounts>();
         services.AddScoped<NetworkService>();
+        services.AddSingleton<SuggestionCandidates>();
+        services.AddScoped<SuggestionService>();
         // Search:RankCap and Search:CountCap: how many text matches one search ranks and counts at most (README).
         var rankCap = config.GetValue("Search:RankCap", NetworkPlatform.Domain.Search.SearchService.DefaultRankCap);
         var countCap = config.GetValue("Search:CountCap", NetworkPlatform.Domain.Search.SearchService.DefaultCountCap);
@@ -163,6 +166,11 @@ public static class AppSetup
                 return Task.CompletedTask;
             };
         });
+        // The login cookie's format remembers what a cookie decrypted to for two minutes (CachedTicketFormat).
+        services.AddSingleton(sp => new CachedTicketFormat(CachedTicketFormat.ProtectorFor(
+            sp.GetRequiredService<IDataProtectionProvider>(), IdentityConstants.ApplicationScheme)));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<CachedTicketFormat>((o, format) => o.TicketDataFormat = format);
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthorizationBuilder()

@@ -61,6 +61,12 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
         return await work(scope.ServiceProvider.GetRequiredService<NetworkService>());
     }
 
+    private async Task<T> Suggestions<T>(Func<SuggestionService, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SuggestionService>());
+    }
+
     [Fact]
     public async Task Degrees_are_first_second_or_none_as_the_graph_says()
     {
@@ -164,7 +170,7 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     [Fact]
     public async Task People_you_may_know_come_by_shared_contacts_then_employer_then_industry()
     {
-        var (suggestions, degrees) = await Network(n => n.SuggestionsAsync(_m["A"]));
+        var (suggestions, degrees) = await Suggestions(n => n.SuggestionsAsync(_m["A"]));
 
         Assert.Equal(new[] { "C", "G", "F" }, suggestions.Select(s => s.FirstName));
         Assert.Equal(2, suggestions[0].SharedContacts);
@@ -177,8 +183,8 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
     [Fact]
     public async Task A_dismissed_suggestion_is_not_offered_again()
     {
-        await Network(async n => { await n.DismissAsync(_m["B"], _m["D"]); return 0; });
-        var suggestions = await Network(async n => (await n.SuggestionsAsync(_m["B"])).Cards);
+        await Suggestions(async n => { await n.DismissAsync(_m["B"], _m["D"]); return 0; });
+        var suggestions = await Suggestions(async n => (await n.SuggestionsAsync(_m["B"])).Cards);
         Assert.DoesNotContain(suggestions, s => s.UserId == _m["D"]);
         Assert.Contains(suggestions, s => s.UserId == _m["E"]);
     }
@@ -211,7 +217,7 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
             return db.SaveChangesAsync();
         });
 
-        var suggestions = await Network(async n => (await n.SuggestionsAsync(ids["P"])).Cards);
+        var suggestions = await Suggestions(async n => (await n.SuggestionsAsync(ids["P"])).Cards);
 
         var r = Assert.Single(suggestions);
         Assert.Equal("R", r.FirstName);
@@ -248,5 +254,59 @@ public class NetworkGraphTests(GraphFactory app) : IClassFixture<GraphFactory>
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactListVisibility, ContactListVisibility.OnlyMe)));
         Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["X"], ids["Y"]))).Count);
         Assert.Equal(0, (await Network(n => n.SharedContactsAsync(ids["W"], ids["Y"]))).Count);
+    }
+
+    [Fact]
+    public async Task Remembered_candidates_are_counted_again_and_a_dismissal_searches_afresh()
+    {
+        // X knows Y and Z; W knows Y and Z, V knows Y: X may know W (2 shared) and V (1).
+        var ids = new Dictionary<string, Guid>();
+        foreach (var name in new[] { "X", "Y", "Z", "W", "V", "U" })
+            ids[name] = (await app.CreateMemberAsync(TestData.UniqueEmail("mem" + name), first: name, last: "Remembered")).Id;
+        // Written past WithDbAsync, which forgets every remembered candidate as another instance's write would not.
+        async Task Write(Func<AppDbContext, Task> work)
+        {
+            using var scope = app.Services.CreateScope();
+            await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+        async Task Connect(params (string, string)[] pairs) => await Write(db =>
+        {
+            foreach (var (a, b) in pairs)
+            {
+                db.Contacts.Add(new Contact { UserId = ids[a], ContactUserId = ids[b], CreatedAt = DateTimeOffset.UtcNow });
+                db.Contacts.Add(new Contact { UserId = ids[b], ContactUserId = ids[a], CreatedAt = DateTimeOffset.UtcNow });
+            }
+            return db.SaveChangesAsync();
+        });
+        await app.WithDbAsync(db =>
+        {
+            foreach (var (name, id) in ids)
+                db.Profiles.Add(new MemberProfile { UserId = id, Slug = $"mem-{name.ToLowerInvariant()}-{id.ToString("N")[^10..]}" });
+            return db.SaveChangesAsync();
+        });
+        await Connect(("X", "Y"), ("X", "Z"), ("W", "Y"), ("W", "Z"), ("V", "Y"));
+        // Ties go by id; the order of shared counts is what is checked.
+        async Task<string> Now() => string.Join(" ", (await Suggestions(n => n.SuggestionsAsync(ids["X"]))).Cards
+            .Select(c => $"{c.FirstName}{c.SharedContacts}").Order());
+
+        Assert.Equal("V1 W2", await Now());
+
+        // U becomes a contact of Y: not yet among the remembered candidates, so the next lists read only these again.
+        await Connect(("U", "Y"));
+        // Z keeps their list to themselves: W is shared through Y only, at once.
+        await Write(db => db.Profiles.Where(p => p.UserId == ids["Z"])
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ContactListVisibility, ContactListVisibility.OnlyMe)));
+        Assert.Equal("V1 W1", await Now());
+        // W blocks X: gone at once.
+        await Write(db =>
+        {
+            db.MemberBlocks.Add(new MemberBlock { BlockerId = ids["W"], BlockedId = ids["X"], CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal("V1", await Now());
+
+        // Dismissing V searches again: U, who came since, takes the place.
+        await Suggestions(async n => { await n.DismissAsync(ids["X"], ids["V"]); return 0; });
+        Assert.Equal("U1", await Now());
     }
 }

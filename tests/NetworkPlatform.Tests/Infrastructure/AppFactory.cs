@@ -91,6 +91,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // A test writing to the database directly (ExecuteUpdate, SQL) is like another app instance: the accounts
             // it changed must be read again, not taken from the few seconds' cache (ADR 0012).
             Services.GetRequiredService<NetworkPlatform.Web.Infrastructure.Security.MemberSessions>().ForgetAll();
+            // The same for the candidates of people you may know (SuggestionCandidates).
+            Services.GetRequiredService<NetworkPlatform.Domain.Contacts.SuggestionCandidates>().ForgetAll();
         }
     }
 }

@@ -33,6 +33,7 @@ public record SuggestionsPage(IReadOnlyList<MemberCard> Suggestions);
 [Authorize]
 [Route("contacts")]
 public class ContactsController(ContactService contacts, ContactListService list, NetworkService network,
+    SuggestionService suggestionService,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
@@ -54,7 +55,7 @@ public class ContactsController(ContactService contacts, ContactListService list
     [HttpGet("suggestions")]
     public async Task<IActionResult> Suggestions(CancellationToken ct)
     {
-        var (suggestions, degrees) = await network.SuggestionsAsync(User.IdOf(), 20, ct);
+        var (suggestions, degrees) = await suggestionService.SuggestionsAsync(User.IdOf(), 20, ct);
         this.SetDegrees(degrees);
         return View(new SuggestionsPage(suggestions));
     }
@@ -62,7 +63,7 @@ public class ContactsController(ContactService contacts, ContactListService list
     [HttpPost("suggestions/{userId:guid}/dismiss")]
     public async Task<IActionResult> Dismiss(Guid userId, CancellationToken ct)
     {
-        await network.DismissAsync(User.IdOf(), userId, ct);
+        await suggestionService.DismissAsync(User.IdOf(), userId, ct);
         return Back("/contacts/suggestions");
     }
 

@@ -13,7 +13,7 @@ public record StartPageModel(string FirstName, Tier Tier, DateTimeOffset? Premiu
     IReadOnlyList<MemberCard>? Suggestions = null);
 
 [AllowAnonymous]
-public class HomeController(ProfileService profiles, NavigationCounts counts, NetworkService network, TimeProvider time)
+public class HomeController(ProfileService profiles, NavigationCounts counts, SuggestionService suggestionService, TimeProvider time)
     : Controller
 {
     [HttpGet("/")]
@@ -25,7 +25,7 @@ public class HomeController(ProfileService profiles, NavigationCounts counts, Ne
             return View("Landing");
         }
         var ct = HttpContext.RequestAborted;
-        var (suggestions, degrees) = await network.SuggestionsAsync(user.Id, 3, ct);
+        var (suggestions, degrees) = await suggestionService.SuggestionsAsync(user.Id, 3, ct);
         this.SetDegrees(degrees);
         return View("Start", new StartPageModel(user.FirstName, user.TierAt(time.GetUtcNow()), user.PremiumUntil,
             user.TwoFactorEnabled, user.IsAdmin,
