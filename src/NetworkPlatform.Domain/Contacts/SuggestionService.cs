@@ -99,8 +99,8 @@ public class SuggestionService(AppDbContext db, SuggestionCandidates? candidates
 
     // Only what the viewer may see counts (NetworkVisibility): the contacts looked through are those whose list is
     // open, a contact of theirs is suggested for them only with an open list too; a member who keeps their list to
-    // themselves may still come by employer or industry, without shared contacts. The exclusions are one small set
-    // per member, checked with a hash. via is materialized: read once, not again for each remembered candidate.
+    // themselves may still come by employer or industry, without shared contacts. via is materialized: read once, not
+    // again for each remembered candidate.
     private static readonly string Common = $"""
         WITH me AS (SELECT "Employer", "IndustryCode" FROM "MemberProfiles" WHERE "UserId" = @me),
         via AS MATERIALIZED (
@@ -108,19 +108,11 @@ public class SuggestionService(AppDbContext db, SuggestionCandidates? candidates
                               ORDER BY c."CreatedAt" DESC LIMIT {FanOut}) r
             WHERE {NetworkVisibility.ShownSql("r.id")}
         ),
-        excluded AS (
-            SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = @me
-            UNION ALL SELECT "ToUserId" FROM "ContactRequests" WHERE "FromUserId" = @me
-            UNION ALL SELECT "FromUserId" FROM "ContactRequests" WHERE "ToUserId" = @me
-            UNION ALL SELECT "BlockedId" FROM "MemberBlocks" WHERE "BlockerId" = @me
-            UNION ALL SELECT "BlockerId" FROM "MemberBlocks" WHERE "BlockedId" = @me
-            UNION ALL SELECT "DismissedUserId" FROM "DismissedSuggestions" WHERE "UserId" = @me
-        ),
         """;
 
     // The candidates (id, shared) come out of the ordered subquery c by shared contacts, so the joins for the employer
     // and industry tie-breaks (an incremental sort) run only for the first few of them.
-    private static string Cards(string where) => $"""
+    private static string Cards(string keep, string where) => $"""
         SELECT c.id AS "UserId", c.shared::int AS "Shared",
                -- IS TRUE: when my own employer or industry is empty, "=" gives NULL, not false.
                (p."Employer" = me."Employer") IS TRUE AS "SameEmployer",
@@ -132,7 +124,7 @@ public class SuggestionService(AppDbContext db, SuggestionCandidates? candidates
                    SELECT 1 FROM "Contacts" x WHERE x."UserId" = c.id AND x."ContactUserId" IN (
                        SELECT t."ContactUserId" FROM "Contacts" t
                        WHERE t."UserId" = @me AND {NetworkVisibility.ShownSql("t.\"ContactUserId\"")}))) AS "Second"
-        FROM (SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM excluded) ORDER BY shared DESC OFFSET 0) c
+        FROM (SELECT * FROM candidates WHERE {keep} ORDER BY shared DESC OFFSET 0) c
         JOIN "AspNetUsers" u ON u."Id" = c.id AND u."EmailConfirmed" AND u."DeletionRequestedAt" IS NULL
         LEFT JOIN "MemberProfiles" p ON p."UserId" = c.id
         LEFT JOIN me ON true
@@ -143,9 +135,18 @@ public class SuggestionService(AppDbContext db, SuggestionCandidates? candidates
 
     /// <summary>
     /// The search: contacts of contacts always rank above members who only share the employer or industry (shared >= 1
-    /// > 0), so "same" takes only members who share no counted contact, and no grouping of the two is needed.
+    /// > 0), so "same" takes only members who share no counted contact, and no grouping of the two is needed. The
+    /// exclusions are one small set per member, checked with a hash.
     /// </summary>
     private static readonly string SearchSql = Common + $"""
+        excluded AS (
+            SELECT "ContactUserId" AS id FROM "Contacts" WHERE "UserId" = @me
+            UNION ALL SELECT "ToUserId" FROM "ContactRequests" WHERE "FromUserId" = @me
+            UNION ALL SELECT "FromUserId" FROM "ContactRequests" WHERE "ToUserId" = @me
+            UNION ALL SELECT "BlockedId" FROM "MemberBlocks" WHERE "BlockerId" = @me
+            UNION ALL SELECT "BlockerId" FROM "MemberBlocks" WHERE "BlockedId" = @me
+            UNION ALL SELECT "DismissedUserId" FROM "DismissedSuggestions" WHERE "UserId" = @me
+        ),
         fof AS (
             SELECT c2."ContactUserId" AS id, count(*) AS shared
             FROM via JOIN "Contacts" c2 ON c2."UserId" = via.id
@@ -165,7 +166,7 @@ public class SuggestionService(AppDbContext db, SuggestionCandidates? candidates
         candidates AS (
             SELECT id, shared FROM fof UNION ALL SELECT id, shared FROM same
         )
-        """ + Cards($"c.shared = 0 OR {ListOpenOfP}");
+        """ + Cards("id NOT IN (SELECT id FROM excluded)", $"c.shared = 0 OR {ListOpenOfP}");
 
     /// <summary>
     /// The remembered candidates, counted again: the shared contacts through the contacts looked through now (0 when
@@ -185,5 +186,19 @@ public class SuggestionService(AppDbContext db, SuggestionCandidates? candidates
             LEFT JOIN "MemberProfiles" p ON p."UserId" = t.id
             WHERE t.id <> @me
         )
-        """ + Cards("""c.shared > 0 OR (p."Employer" = me."Employer") IS TRUE OR (p."IndustryCode" = me."IndustryCode") IS TRUE""");
+        """ + Cards(ExcludedOne("candidates.id"),
+            """c.shared > 0 OR (p."Employer" = me."Employer") IS TRUE OR (p."IndustryCode" = me."IndustryCode") IS TRUE""");
+
+    /// <summary>
+    /// The exclusions for one candidate, looked up by key: for a few remembered candidates, cheaper than the hashed
+    /// set of all of them (every contact of a member with thousands).
+    /// </summary>
+    private static string ExcludedOne(string id) => $"""
+        NOT EXISTS (SELECT 1 FROM "Contacts" e WHERE e."UserId" = @me AND e."ContactUserId" = {id})
+        AND NOT EXISTS (SELECT 1 FROM "ContactRequests" r WHERE r."FromUserId" = @me AND r."ToUserId" = {id})
+        AND NOT EXISTS (SELECT 1 FROM "ContactRequests" r WHERE r."FromUserId" = {id} AND r."ToUserId" = @me)
+        AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" b WHERE b."BlockerId" = @me AND b."BlockedId" = {id})
+        AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" b WHERE b."BlockerId" = {id} AND b."BlockedId" = @me)
+        AND NOT EXISTS (SELECT 1 FROM "DismissedSuggestions" d WHERE d."UserId" = @me AND d."DismissedUserId" = {id})
+        """;
 }
