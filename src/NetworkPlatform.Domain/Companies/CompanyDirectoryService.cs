@@ -89,7 +89,10 @@ public class CompanyDirectoryService(AppDbContext db)
         }
         if (location.Length > 0)
         {
-            where.Add("c.\"LocationKey\" LIKE '%' || replace(replace(replace(np_search_fold(@location), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'");
+            // The pattern in a subquery: computed once per statement (an InitPlan). Written inline, the generic plan of
+            // a prepared statement folded and escaped the text again for every row it rechecked (70 ms for a country
+            // that 88 % of the pages name, at 10,000 pages; 11 ms now).
+            where.Add("c.\"LocationKey\" LIKE (SELECT '%' || replace(replace(replace(np_search_fold(@location), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')");
             parameters.Add(new("location", location));
         }
         var condition = string.Join(" AND ", where);

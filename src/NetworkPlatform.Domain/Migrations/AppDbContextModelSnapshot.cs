@@ -493,6 +493,9 @@ namespace NetworkPlatform.Domain.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Size", "IndustryCode" }, "IX_CompanyPages_Size_IndustryCode_Listed")
+                        .HasFilter("\"TakenDownAt\" IS NULL");
+
                     b.ToTable("CompanyPages", (string)null);
                 });
 

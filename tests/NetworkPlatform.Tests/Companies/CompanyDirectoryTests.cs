@@ -185,4 +185,30 @@ public class CompanyDirectoryTests(QueryCountingAppFactory app) : IClassFixture<
                 $"{url}: {commands.Count} round trips:\n" + string.Join("\n", commands));
         }
     }
+
+    [Fact]
+    public async Task The_back_office_list_of_pages_costs_the_same_round_trips_for_one_page_of_results_as_for_a_search()
+    {
+        var email = TestData.UniqueEmail("admin");
+        await app.CreateMemberAsync(email, extraRoles: [NetworkPlatform.Domain.Accounts.Roles.Admin]);
+        var client = app.NewClient();
+        await client.LoginAsync(email);
+        await client.EnableTwoFactorAsync();
+        var recruiter = await app.RecruiterAsync();
+        var word = SearchTestData.NewWord("Backoffice");
+        for (var i = 0; i < 4; i++)
+            await app.CompanyAsync(recruiter.Id, $"{word} {i}");
+        await client.OpenAsync("/admin/companies");
+
+        var counts = new List<int>();
+        foreach (var url in new[] { "/admin/companies", $"/admin/companies?q={word}", "/admin/companies?q=nothing-matches-this" })
+        {
+            var (page, commands) = await client.OpenCountingQueriesAsync(app, url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            counts.Add(commands.Count);
+            Assert.True(commands.Count is >= 1 and <= NetworkPlatform.Tests.Performance.PageQueryCountTests.MaxRoundTrips,
+                $"{url}: {commands.Count} round trips:\n" + string.Join("\n", commands));
+        }
+        Assert.True(counts.Distinct().Count() == 1, "round trips: " + string.Join(", ", counts));
+    }
 }
