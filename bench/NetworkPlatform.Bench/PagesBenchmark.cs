@@ -31,7 +31,7 @@ public static partial class PagesBenchmark
     /// <summary>A page or endpoint under load; <see cref="Group"/> decides its target (issue 17).</summary>
     public sealed record Scenario(string Name, string Description, TargetGroup Group, List<Request> Requests);
 
-    public enum TargetGroup { Baseline, HealthAnonymous, HealthMember, MemberPage, Search }
+    public enum TargetGroup { Baseline, HealthAnonymous, HealthMember, MemberPage, Search, Directory }
 
     /// <summary>
     /// One wrk run; <see cref="AppCpuMs"/> and <see cref="DbCpuMs"/> are the CPU milliseconds the app and the PostgreSQL
@@ -343,6 +343,12 @@ public static partial class PagesBenchmark
                 Each(_ => Q(ProfileText.RareTerm))),
             new("search, common term", $"`/search?q={ProfileText.CommonTerm}` ({ProfileText.CommonShare:P0} of the profiles)",
                 TargetGroup.Search, Each(_ => Q(ProfileText.CommonTerm))),
+            new("company directory", "`/companies` for a member: most followed first, pages 1-3", TargetGroup.Directory,
+                Each(v => "/companies" + (v % 3 == 0 ? "" : $"?page={1 + v % 3}"))),
+            new("company directory, industry", "`/companies?industry=...`: each industry in turn", TargetGroup.Directory,
+                Each(v => "/companies?industry=" + NetworkPlatform.Domain.Profiles.Industries.All[v % NetworkPlatform.Domain.Profiles.Industries.All.Count])),
+            new("company directory, text", $"`/companies?q=...`: in turn {string.Join(", ", CompanyGenerator.TextTerms.Select(t => t.Query))}, by relevance",
+                TargetGroup.Directory, Each(v => "/companies?q=" + Uri.EscapeDataString(CompanyGenerator.TextTerms[v % CompanyGenerator.TextTerms.Length].Query))),
             new("search, name with a typo", "in turn Muller, Mueller, Schmitt, Schneidr, Hofman, Fischr and 100 random members' names with a typo",
                 TargetGroup.Search, Shuffle(t.Typos.SelectMany((q, i) => new[] { new Request(cookies[i % cookies.Count], Q(q)) }).ToList())),
         ];
