@@ -80,24 +80,24 @@ public class ProfileViewService(AppDbContext db, TimeProvider time)
     /// </summary>
     private static readonly Func<AppDbContext, string, Guid?, CancellationToken, Task<ProfileRow?>> RowQuery =
         EF.CompileAsyncQuery((AppDbContext db, string slug, Guid? viewerId, CancellationToken ct) => db.Profiles.AsNoTracking()
-                .Where(p => p.Slug == slug)
-                // A member whose deletion is pending is gone for everyone else (MemberVisibility).
-                .Where(p => p.User.DeletionRequestedAt == null || p.UserId == viewerId)
-                .Select(p => new ProfileRow(
-                    p.UserId, p.Slug, p.User.FirstName, p.User.LastName, p.AcademicTitle, p.Headline, p.Position,
-                    p.Employer, p.City, p.Country, p.IndustryCode, p.Summary, p.Skills, p.Haves, p.Wants, p.Interests,
-                    p.Audience, p.AllowSearchEngines, p.PhotoFileId,
-                    p.Phone, p.PhoneVisibility, p.Mobile, p.MobileVisibility, p.BusinessEmail, p.BusinessEmailVisibility,
-                    p.Address, p.AddressVisibility, p.Birthday, p.BirthdayVisibility,
-                    viewerId != null && db.Contacts.Any(c => c.UserId == p.UserId && c.ContactUserId == viewerId),
-                    viewerId != null && db.MemberBlocks.Any(b => b.BlockerId == viewerId && b.BlockedId == p.UserId),
-                    viewerId != null && db.MemberBlocks.Any(b => b.BlockerId == p.UserId && b.BlockedId == viewerId),
-                    viewerId == null ? null : db.ContactRequests
-                        .Where(r => (r.FromUserId == viewerId && r.ToUserId == p.UserId) ||
-                                    (r.FromUserId == p.UserId && r.ToUserId == viewerId))
-                        .Select(r => new RequestRow(r.Id, r.FromUserId, r.DeclinedAt)).FirstOrDefault(),
-                    p.ContactListVisibility))
-                .SingleOrDefault());
+            .Where(p => p.Slug == slug)
+            // A member whose deletion is pending is gone for everyone else (MemberVisibility).
+            .Where(p => p.User.DeletionRequestedAt == null || p.UserId == viewerId)
+            .Select(p => new ProfileRow(
+                p.UserId, p.Slug, p.User.FirstName, p.User.LastName, p.AcademicTitle, p.Headline, p.Position,
+                p.Employer, p.City, p.Country, p.IndustryCode, p.Summary, p.Skills, p.Haves, p.Wants, p.Interests,
+                p.Audience, p.AllowSearchEngines, p.PhotoFileId,
+                p.Phone, p.PhoneVisibility, p.Mobile, p.MobileVisibility, p.BusinessEmail, p.BusinessEmailVisibility,
+                p.Address, p.AddressVisibility, p.Birthday, p.BirthdayVisibility,
+                viewerId != null && db.Contacts.Any(c => c.UserId == p.UserId && c.ContactUserId == viewerId),
+                viewerId != null && db.MemberBlocks.Any(b => b.BlockerId == viewerId && b.BlockedId == p.UserId),
+                viewerId != null && db.MemberBlocks.Any(b => b.BlockerId == p.UserId && b.BlockedId == viewerId),
+                viewerId == null ? null : db.ContactRequests
+                    .Where(r => (r.FromUserId == viewerId && r.ToUserId == p.UserId) ||
+                                (r.FromUserId == p.UserId && r.ToUserId == viewerId))
+                    .Select(r => new RequestRow(r.Id, r.FromUserId, r.DeclinedAt)).FirstOrDefault(),
+                p.ContactListVisibility))
+            .SingleOrDefault());
 
     private const int EntriesPart = 0, LanguagesPart = 1, LinksPart = 2, DocumentsPart = 3;
 

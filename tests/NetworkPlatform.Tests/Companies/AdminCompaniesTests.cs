@@ -15,15 +15,7 @@ namespace NetworkPlatform.Tests.Companies;
 /// </summary>
 public class AdminCompaniesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<HttpClient> AdminAsync()
-    {
-        var email = TestData.UniqueEmail("admin");
-        await app.CreateMemberAsync(email, extraRoles: [Roles.Admin]);
-        var client = app.NewClient();
-        await client.LoginAsync(email);
-        await client.EnableTwoFactorAsync();
-        return client;
-    }
+    private Task<HttpClient> AdminAsync() => app.SignedInAdminAsync();
 
     [Fact]
     public async Task A_page_whose_only_admin_deleted_their_account_stays_and_a_platform_admin_assigns_a_new_one()

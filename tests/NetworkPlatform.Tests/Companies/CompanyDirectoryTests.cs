@@ -189,11 +189,7 @@ public class CompanyDirectoryTests(QueryCountingAppFactory app) : IClassFixture<
     [Fact]
     public async Task The_back_office_list_of_pages_costs_the_same_round_trips_for_one_page_of_results_as_for_a_search()
     {
-        var email = TestData.UniqueEmail("admin");
-        await app.CreateMemberAsync(email, extraRoles: [NetworkPlatform.Domain.Accounts.Roles.Admin]);
-        var client = app.NewClient();
-        await client.LoginAsync(email);
-        await client.EnableTwoFactorAsync();
+        var client = await app.SignedInAdminAsync();
         var recruiter = await app.RecruiterAsync();
         var word = SearchTestData.NewWord("Backoffice");
         for (var i = 0; i < 4; i++)

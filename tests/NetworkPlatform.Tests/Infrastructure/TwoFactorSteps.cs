@@ -21,6 +21,17 @@ public static class TwoFactorSteps
         return new TwoFactorSetup(key, codes);
     }
 
+    /// <summary>A new platform admin, signed in with two-factor authentication set up, as /admin requires.</summary>
+    public static async Task<HttpClient> SignedInAdminAsync(this AppFactory app)
+    {
+        var email = TestData.UniqueEmail("admin");
+        await app.CreateMemberAsync(email, extraRoles: [NetworkPlatform.Domain.Accounts.Roles.Admin]);
+        var client = app.NewClient();
+        await client.LoginAsync(email);
+        await client.EnableTwoFactorAsync();
+        return client;
+    }
+
     public static IReadOnlyList<string> RecoveryCodesOn(Page page) =>
         page.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
 
